@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncGenerator
+
+import strawberry
+from django.utils import timezone
+from strawberry import Info
+
+from graphql_api.permissions import current_user
+from marketplace.errors import NotAuthenticated
+
+from .types import Heartbeat
+
+
+@strawberry.type
+class AccountSubscription:
+    @strawberry.subscription(description="Ticks every `everySeconds` for the signed-in user; proves the authenticated socket.")
+    async def heartbeat(self, info: Info, every_seconds: int = 10) -> AsyncGenerator[Heartbeat, None]:
+        user = current_user(info)
+        if user is None:
+            raise NotAuthenticated("Sign in to subscribe.")
+        every = min(max(every_seconds, 1), 60)
+        while True:
+            yield Heartbeat(at=timezone.now().isoformat(), email=user.email)
+            await asyncio.sleep(every)

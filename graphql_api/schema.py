@@ -1,0 +1,28 @@
+"""The one GraphQL schema: each area contributes its Query, Mutation and Subscription parts."""
+
+from __future__ import annotations
+
+import strawberry
+from django.conf import settings
+from strawberry.schema.config import StrawberryConfig
+from strawberry.tools import merge_types
+
+from .accounts.mutations import AccountMutation
+from .accounts.queries import AccountQuery
+from .accounts.subscriptions import AccountSubscription
+from .limits import schema_extensions
+
+Query = merge_types("Query", (AccountQuery,))
+Mutation = merge_types("Mutation", (AccountMutation,))
+Subscription = merge_types("Subscription", (AccountSubscription,))
+
+schema = strawberry.Schema(
+    query=Query,
+    mutation=Mutation,
+    subscription=Subscription,
+    extensions=schema_extensions(),
+    config=StrawberryConfig(
+        relay_max_results=settings.GRAPHQL_MAX_PAGE_SIZE,
+        disable_field_suggestions=not settings.GRAPHQL_DEBUG_TOOLS,
+    ),
+)

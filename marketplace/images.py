@@ -1,0 +1,55 @@
+"""Checks every uploaded image by decoding it, then stores a clean re-encoded copy.
+
+Pillow reads the header first, so dimensions are checked before any pixel is decoded (decompression bombs
+are refused cheaply); the re-encode drops EXIF (GPS location included) and anything smuggled after the image.
+"""
+
+from __future__ import annotations
+
+import io
+import uuid
+import warnings
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+MAX_BYTES = 10 * 1024 * 1024
+MAX_PIXELS = 40_000_000  # e.g. 8000 x 5000
+MAX_SIDE = 12_000
+
+
+def clean_image(upload, *, field: str = "image", max_bytes: int = MAX_BYTES, max_pixels: int = MAX_PIXELS) -> ContentFile:
+    """A sanitised copy of `upload` (a Django UploadedFile or file-like with `.size`), or a field error.
+
+    The returned file has a random name with the extension of its real format; the client's name is ignored.
+    """
+    size = getattr(upload, "size", None)
+    if size is None or size > max_bytes:
+        raise ValidationError({field: ValidationError(f"Images may be at most {max_bytes // (1024 * 1024)} MB.", code="FILE_TOO_LARGE")})
+    data = upload.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise ValidationError({field: ValidationError(f"Images may be at most {max_bytes // (1024 * 1024)} MB.", code="FILE_TOO_LARGE")})
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
+            image_format = image.format
+            width, height = image.size
+            if image_format not in ALLOWED_FORMATS:
+                raise ValidationError({field: ValidationError("Only JPEG, PNG and WebP images are accepted.", code="UNSUPPORTED_IMAGE")})
+            if width * height > max_pixels or max(width, height) > MAX_SIDE:
+                raise ValidationError({field: ValidationError("The image has too many pixels.", code="IMAGE_TOO_LARGE")})
+            image.load()
+            image = ImageOps.exif_transpose(image)
+    except ValidationError:
+        raise
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ValidationError({field: ValidationError("The file is not a readable image.", code="INVALID_IMAGE")}) from None
+
+    if image_format == "JPEG" and image.mode not in ("RGB", "L"):
+        image = image.convert("RGB")
+    out = io.BytesIO()
+    image.save(out, format=image_format)  # no exif= argument: metadata is not copied
+    return ContentFile(out.getvalue(), name=f"{uuid.uuid4().hex}.{ALLOWED_FORMATS[image_format]}")

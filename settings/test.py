@@ -1,0 +1,22 @@
+"""Tests: the embedded default unless DATABASE_URL / REDIS_URL select the PostgreSQL and Redis tier."""
+
+from .base import *  # noqa: F403
+from .base import DATABASES, env
+
+DEBUG = False
+GRAPHQL_DEBUG_TOOLS = True
+SECRET_KEY = "test-secret-key-not-for-production-use-only-0123456789"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed; production uses Argon2
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tasks run in-process at enqueue time (which is after commit, since we enqueue from on_commit).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+ALLOWED_HOSTS = ["*"]
+MIDDLEWARE = [m for m in MIDDLEWARE if "whitenoise" not in m]
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Several checkouts may test against one server at once.
+    DATABASES["default"]["TEST"] = {"NAME": env("TEST_DATABASE_NAME", default="test_serveflow")}
+LOGGING = {"version": 1, "disable_existing_loggers": False}

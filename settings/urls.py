@@ -1,0 +1,20 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from graphql_api.schema import schema
+from graphql_api.views import ApiView
+from realtime.health import healthz
+
+urlpatterns = [
+    path("graphql/", ApiView.as_view(schema=schema, graphql_ide="graphiql" if settings.GRAPHQL_DEBUG_TOOLS else None)),
+    path("healthz", healthz),
+    path("cms/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+]
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Wagtail's own page serving stays last; the site is headless, so this only serves previews and redirects.
+urlpatterns += [path("pages/", include(wagtail_urls))]
