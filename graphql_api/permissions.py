@@ -66,3 +66,11 @@ class IsProvider(RoleRule):
 class IsPlatformAdmin(RoleRule):
     def allows(self, user: User) -> bool:
         return user.is_platform_admin
+
+
+class IsApprovedProvider(RoleRule):
+    DEFAULT_ERROR_MESSAGE: ClassVar[str] = "Only approved providers can do this."
+
+    def allows(self, user: User) -> bool:
+        profile = getattr(user, "provider_profile", None) if user.role == Role.PROVIDER else None
+        return profile is not None and profile.is_approved

@@ -34,6 +34,21 @@ class NotAuthenticated(NotAllowed):
     code = "UNAUTHENTICATED"
 
 
+class NotFound(NotAllowed):
+    """The object does not exist, or the caller may not see it (the two are indistinguishable on purpose)."""
+
+    code = "NOT_FOUND"
+
+    def __init__(self, what: str = "object"):
+        super().__init__(f"No such {what}.")
+
+
+class InvalidState(DomainError):
+    """The object is not in a state that allows this action (e.g. starting a job that is not paid)."""
+
+    code = "INVALID_STATE"
+
+
 class Throttled(DomainError):
     """Too many attempts; try again after `retry_after` seconds."""
 

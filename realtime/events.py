@@ -32,3 +32,22 @@ def publish(group: str, event_type: str, payload: dict[str, Any]) -> bool:
 def publish_after_commit(group: str, event_type: str, payload: dict[str, Any]) -> None:
     """Publish once the current transaction commits; nothing is announced for a rolled-back change."""
     transaction.on_commit(lambda: publish(group, event_type, payload))
+
+
+# Channel-layer groups. Names: ASCII letters, digits, hyphens, underscores and periods, under 100 characters.
+def request_group(request_id: int) -> str:
+    """Everything about one request's bids (the customer and admins see all; providers are filtered per event)."""
+    return f"request.{request_id}"
+
+
+def job_group(job_id: int) -> str:
+    return f"job.{job_id}"
+
+
+def user_group(user_id: int) -> str:
+    return f"user.{user_id}"
+
+
+def feed_group(category_id: int) -> str:
+    """New open requests in a category (providers' live feed)."""
+    return f"feed.{category_id}"

@@ -25,6 +25,13 @@ INSTALLED_APPS = [
     # Domain
     "marketplace.accounts",
     "marketplace.providers",
+    "marketplace.service_requests",
+    "marketplace.bids",
+    "marketplace.jobs",
+    "marketplace.reviews",
+    "marketplace.notifications",
+    "marketplace.audit",
+    "django_fsm",
     # CMS
     "cms",
     # API and real time
@@ -186,6 +193,13 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="ServeFlow <no-reply@serveflow.local>")
+
+# Marketplace defaults (the CMS site settings override these per site once set there).
+PLATFORM_CURRENCY = env("PLATFORM_CURRENCY", default="pkr")  # ISO 4217, lower case like Stripe
+PAYMENT_EXPIRY_MINUTES = env.int("PAYMENT_EXPIRY_MINUTES", default=60)
+AUTO_RELEASE_HOURS = env.int("AUTO_RELEASE_HOURS", default=72)
+REQUEST_PHOTO_LIMIT = 6
+AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=400)
 
 # GraphQL limits.
 GRAPHQL_MAX_DEPTH = 12

@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+import strawberry_django
+from strawberry import Info, relay
+
+from marketplace.jobs.models import Dispute, Job, JobTransition
+from marketplace.reviews.models import Review
+from marketplace.visibility import visible_jobs
+
+from ..money import Money
+from ..permissions import current_user
+from ..providers.types import ProviderPublicProfileType
+from ..requests.types import ServiceRequestType
+
+
+@strawberry_django.type(JobTransition, name="JobTransition")
+class JobTransitionType:
+    from_status: str
+    to_status: str
+    note: str
+    at: datetime
+
+    @strawberry_django.field(select_related=["job"], description="CUSTOMER, PROVIDER, ADMIN or PLATFORM (timers).")
+    def actor(self, root: JobTransition) -> str:
+        job = root.job
+        if root.actor_id is None:
+            return "PLATFORM"
+        return "CUSTOMER" if root.actor_id == job.customer_id else "PROVIDER" if root.actor_id == job.provider_id else "ADMIN"
+
+
+@strawberry_django.type(Dispute, name="Dispute")
+class DisputeType:
+    reason: str
+    opened_at: datetime
+    resolution: str
+    provider_share_percent: int | None
+    resolution_note: str
+    resolved_at: datetime | None
+
+
+@strawberry_django.type(Review, name="Review")
+class ReviewType(relay.Node):
+    rating: int
+    comment: str
+    created_at: datetime
+
+    @strawberry_django.field(select_related=["author"], only=["author__first_name", "author__last_name", "author__email"])
+    def author_name(self) -> str:
+        return self.author.get_full_name()
+
+    @strawberry_django.field(only=["author_id", "job_id"], description="CUSTOMER or PROVIDER: which side wrote it.")
+    def author_role(self) -> str:
+        return self.author.role
+
+
+@strawberry_django.type(Job, name="Job")
+class JobType(relay.Node):
+    status: str
+    created_at: datetime
+    payment_due_at: datetime
+    paid_at: datetime | None
+    started_at: datetime | None
+    delivered_at: datetime | None
+    auto_release_at: datetime | None
+    completed_at: datetime | None
+    cancelled_at: datetime | None
+    cancellation_reason: str
+    request: ServiceRequestType
+    transitions: list[JobTransitionType]
+    reviews: list[ReviewType]
+
+    @classmethod
+    def get_queryset(cls, queryset, info: Info, **kwargs):
+        return visible_jobs(queryset, current_user(info))
+
+    @strawberry_django.field(only=["amount", "currency"], description="The subtotal agreed (tax is added at payment).")
+    def amount(self) -> Money:
+        return Money(amount=self.amount, currency=self.currency)
+
+    @strawberry_django.field(select_related=["provider__provider_profile"])
+    def provider(self) -> ProviderPublicProfileType:
+        return self.provider.provider_profile
+
+    @strawberry_django.field(select_related=["customer"], only=["customer__first_name", "customer__last_name", "customer__email"])
+    def customer_name(self) -> str:
+        return self.customer.get_full_name()
+
+    @strawberry_django.field(select_related=["dispute"])
+    def dispute(self) -> DisputeType | None:
+        return getattr(self, "dispute", None)
+
+    @strawberry_django.field(prefetch_related=["reviews"], description="Whether the signed-in user has reviewed this job.")
+    def reviewed_by_me(self, info: Info, root: Job) -> bool:
+        viewer = current_user(info)
+        return viewer is not None and any(review.author_id == viewer.pk for review in root.reviews.all())
+
+
+__all__ = ["DisputeType", "JobTransitionType", "JobType", "ReviewType", "strawberry"]

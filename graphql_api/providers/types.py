@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import strawberry
+import strawberry_django
+from strawberry import relay
+
+from marketplace.providers.models import ProviderDocument, ProviderProfile
+
+from ..requests.types import CategoryType
+
+
+@strawberry_django.type(ProviderProfile, name="ProviderPublicProfile")
+class ProviderPublicProfileType(relay.Node):
+    """What anyone signed in may see of a provider: name, area, skills, rating and reviews."""
+
+    bio: str
+    city: str
+    categories: list[CategoryType]
+
+    @strawberry_django.field(select_related=["user"], only=["user__first_name", "user__last_name", "user__email"])
+    def display_name(self) -> str:
+        return self.user.get_full_name()
+
+    @strawberry_django.field(select_related=["user"], only=["user__avatar"])
+    def avatar_url(self) -> str | None:
+        return self.user.avatar.url if self.user.avatar else None
+
+    @strawberry_django.field(only=["rating_sum", "rating_count"], description="Average stars (1-5), null until reviewed.")
+    def rating(self) -> float | None:
+        return self.rating
+
+    @strawberry_django.field(only=["rating_count"])
+    def review_count(self) -> int:
+        return self.rating_count
+
+    @strawberry_django.field(only=["jobs_completed", "jobs_failed"], description="Completed / (completed + failed); null without history.")
+    def completion_rate(self) -> float | None:
+        return self.completion_rate
+
+    @strawberry_django.field(only=["jobs_completed"])
+    def jobs_completed(self) -> int:
+        return self.jobs_completed
+
+    @strawberry_django.field(only=["status"])
+    def verified(self) -> bool:
+        return self.is_approved
+
+
+@strawberry_django.type(ProviderDocument, name="ProviderDocument")
+class ProviderDocumentType(relay.Node):
+    kind: str
+    uploaded_at: strawberry.auto
+
+    @strawberry_django.field(only=["file"])
+    def url(self) -> str:
+        return self.file.url
+
+
+@strawberry_django.type(ProviderProfile, name="ProviderProfile")
+class ProviderProfileType(ProviderPublicProfileType):
+    """The provider's own view (and admins'): verification status, exact location, documents."""
+
+    status: str
+    rejection_reason: str
+    latitude: float | None
+    longitude: float | None
+    service_radius_km: int
+    reviewed_at: strawberry.auto
+    created_at: strawberry.auto
+    documents: list[ProviderDocumentType]
+
+    @strawberry_django.field(select_related=["user"], only=["user__email"])
+    def email(self) -> str:
+        return self.user.email

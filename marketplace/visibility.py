@@ -1,0 +1,61 @@
+"""Who sees which rows. Every list, `node(id)` and nested field goes through these querysets."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from marketplace.accounts.models import Role, User
+from marketplace.jobs.models import Job
+from marketplace.service_requests.models import RequestStatus, ServiceRequest
+
+
+def visible_requests(queryset: QuerySet, viewer: User | None) -> QuerySet:
+    """Customers: their own. Providers: open requests in their categories (if approved), and those they bid on or
+    hold a job for. Admins: all."""
+    if viewer is None:
+        return queryset.none()
+    if viewer.is_platform_admin:
+        return queryset
+    if viewer.role == Role.CUSTOMER:
+        return queryset.filter(customer=viewer)
+    if viewer.role == Role.PROVIDER:
+        involved = Q(bids__provider=viewer) | Q(jobs__provider=viewer)
+        profile = getattr(viewer, "provider_profile", None)
+        if profile is not None and profile.is_approved:
+            involved |= Q(status=RequestStatus.OPEN, category__in=profile.categories.all())
+        return queryset.filter(pk__in=ServiceRequest.objects.filter(involved).values("pk"))
+    return queryset.none()
+
+
+def visible_bids(queryset: QuerySet, viewer: User | None) -> QuerySet:
+    """The request's customer and admins see every bid; a provider sees only its own (never a rival's amount)."""
+    if viewer is None:
+        return queryset.none()
+    if viewer.is_platform_admin:
+        return queryset
+    if viewer.role == Role.CUSTOMER:
+        return queryset.filter(request__customer=viewer)
+    if viewer.role == Role.PROVIDER:
+        return queryset.filter(provider=viewer)
+    return queryset.none()
+
+
+def visible_jobs(queryset: QuerySet, viewer: User | None) -> QuerySet:
+    """A job's customer, its provider and admins."""
+    if viewer is None:
+        return queryset.none()
+    if viewer.is_platform_admin:
+        return queryset
+    return queryset.filter(Q(customer=viewer) | Q(provider=viewer))
+
+
+def can_see_address(request: ServiceRequest, viewer: User | None, jobs: list[Job]) -> bool:
+    """The address (and exact coordinates) go to the customer, admins, and the provider holding a live job."""
+    if viewer is None:
+        return False
+    if viewer.is_platform_admin or request.customer_id == viewer.pk:
+        return True
+    return any(job.provider_id == viewer.pk and job.status != "CANCELLED" for job in jobs)
+
+
+__all__ = ["visible_bids", "visible_jobs", "visible_requests"]
