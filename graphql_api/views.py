@@ -17,9 +17,8 @@ from marketplace.accounts.tokens import find_token
 
 @method_decorator(csrf_exempt, name="dispatch")
 class ApiView(GraphQLView):
-    """Bearer-token only: a session cookie never authenticates here, which is what makes CSRF moot."""
-
-    multipart_uploads_enabled = True
+    """Bearer-token only: a session cookie never authenticates here, which is what makes CSRF (and with it the
+    usual worry about multipart uploads, which browsers can send cross-site) moot."""
 
     def dispatch(self, request, *args, **kwargs):
         if getattr(request, "api_token", None) is None:

@@ -12,7 +12,7 @@ from marketplace.visibility import visible_bids
 
 from ..money import Money
 from ..permissions import current_user
-from ..providers.types import ProviderPublicProfileType
+from ..providers.types import ProviderPublicProfileType, providers_with_profiles
 
 
 @strawberry_django.type(Bid, name="Bid")
@@ -31,7 +31,7 @@ class BidType(relay.Node):
     def amount(self) -> Money:
         return Money(amount=self.amount, currency=self.currency)
 
-    @strawberry_django.field(select_related=["provider__provider_profile"])
+    @strawberry_django.field(prefetch_related=[providers_with_profiles], only=["provider_id"])
     def provider(self) -> ProviderPublicProfileType:
         return self.provider.provider_profile
 

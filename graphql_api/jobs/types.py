@@ -12,7 +12,7 @@ from marketplace.visibility import visible_jobs
 
 from ..money import Money
 from ..permissions import current_user
-from ..providers.types import ProviderPublicProfileType
+from ..providers.types import ProviderPublicProfileType, providers_with_profiles
 from ..requests.types import ServiceRequestType
 
 
@@ -23,7 +23,11 @@ class JobTransitionType:
     note: str
     at: datetime
 
-    @strawberry_django.field(select_related=["job"], description="CUSTOMER, PROVIDER, ADMIN or PLATFORM (timers).")
+    @strawberry_django.field(
+        select_related=["job"],
+        only=["actor_id", "job__customer_id", "job__provider_id"],
+        description="CUSTOMER, PROVIDER, ADMIN or PLATFORM (timers).",
+    )
     def actor(self, root: JobTransition) -> str:
         job = root.job
         if root.actor_id is None:
@@ -80,7 +84,7 @@ class JobType(relay.Node):
     def amount(self) -> Money:
         return Money(amount=self.amount, currency=self.currency)
 
-    @strawberry_django.field(select_related=["provider__provider_profile"])
+    @strawberry_django.field(prefetch_related=[providers_with_profiles], only=["provider_id"])
     def provider(self) -> ProviderPublicProfileType:
         return self.provider.provider_profile
 

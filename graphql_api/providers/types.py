@@ -2,11 +2,18 @@ from __future__ import annotations
 
 import strawberry
 import strawberry_django
+from django.db.models import Prefetch
 from strawberry import relay
 
+from marketplace.accounts.models import User
 from marketplace.providers.models import ProviderDocument, ProviderProfile
 
 from ..requests.types import CategoryType
+
+
+def providers_with_profiles(info=None) -> Prefetch:
+    """For fields that hop from a provider user to their public profile: one query for any number of rows."""
+    return Prefetch("provider", queryset=User.objects.select_related("provider_profile").prefetch_related("provider_profile__categories"))
 
 
 @strawberry_django.type(ProviderProfile, name="ProviderPublicProfile")
