@@ -10,9 +10,10 @@ from strawberry.tools import merge_types
 from .accounts.mutations import AccountMutation
 from .accounts.queries import AccountQuery
 from .accounts.subscriptions import AccountSubscription
+from .cms.queries import CmsQuery
 from .limits import schema_extensions
 
-Query = merge_types("Query", (AccountQuery,))
+Query = merge_types("Query", (AccountQuery, CmsQuery))
 Mutation = merge_types("Mutation", (AccountMutation,))
 Subscription = merge_types("Subscription", (AccountSubscription,))
 

@@ -118,7 +118,8 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     # Axes first: it refuses locked-out IPs and accounts before any password is checked.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend that grants Django permissions (and so /cms/) to staff only.
+    "cms.auth.StaffPermissionBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -217,3 +218,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {"axes": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}},
 }
+
+# CMS headless preview: Wagtail's Preview opens the web client's preview route with a token valid this long.
+CMS_PREVIEW_URL = env("CMS_PREVIEW_URL", default=CLIENT_URL.rstrip("/") + "/preview")
+CMS_PREVIEW_TTL = timedelta(minutes=env.int("CMS_PREVIEW_TTL_MINUTES", default=60))
