@@ -40,7 +40,7 @@ def _in_event_loop() -> bool:
 
 class MaintenanceGate(SchemaExtension):
     def __init__(self, *, execution_context=None):
-        self._refusal: UnderMaintenance | None | bool = False  # False: not decided yet for this operation
+        self._refusal: UnderMaintenance | bool | None = False  # False: not decided yet for this operation
 
     def _refusal_for(self, info: GraphQLResolveInfo) -> UnderMaintenance | None:
         """Decided once per operation: the error to raise, or None when the caller may proceed."""
