@@ -12,7 +12,7 @@ RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "d
 
 
 class LinkBlock(blocks.StructBlock):
-    """A call to action: a label and either one of our pages or an external URL."""
+    """A call to action: a label and either one of our pages or an external URL (all empty: no call to action)."""
 
     label = blocks.CharBlock(max_length=60)
     page = blocks.PageChooserBlock(required=False)
@@ -23,7 +23,7 @@ class LinkBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        if not value.get("page") and not value.get("url"):
+        if value.get("label") and not value.get("page") and not value.get("url"):
             raise StructBlockValidationError(block_errors={"page": ValidationError("Choose a page or enter a URL.")})
         return value
 

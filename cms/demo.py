@@ -86,7 +86,7 @@ def load_site(theme: Theme) -> HomePage:
                     "headline": "Grow your business with ServeFlow",
                     "subheadline": "Get verified, bid on jobs.",
                     "image": demo_image("Providers hero", "#0f172a").pk,
-                    "call_to_action": None,
+                    "call_to_action": {"label": "", "page": None, "url": ""},
                 },
             },
         ]
