@@ -65,6 +65,7 @@ def test_platform_admin_works_during_maintenance(demo_content, make_user, token_
 def test_anonymous_can_still_log_in_during_maintenance(demo_content, customer, gql):
     set_maintenance(True)
 
-    result = gql('mutation { login(email: "%s", password: "correct-horse-battery-staple") { token errors { code } } }' % customer.email)
+    login = 'mutation($email: String!) { login(email: $email, password: "correct-horse-battery-staple") { token errors { code } } }'
+    result = gql(login, {"email": customer.email})
 
     assert result.errors is None and result.data["login"]["token"]

@@ -36,7 +36,10 @@ def build_home(size: int) -> HomePage:
             {"type": "hero", "value": {"headline": f"H{n}", "subheadline": "", "image": image(n), "call_to_action": link}},
             {"type": "features", "value": {"heading": "", "cards": [{"title": "t", "text": "x", "icon": image(n + 1000)}]}},
             {"type": "category_grid", "value": {"heading": "", "intro": "", "limit": None}},
-            {"type": "testimonials", "value": {"heading": "", "items": [{"quote": "q", "author": "a", "role": "", "photo": image(n), "rating": 5}]}},
+            {
+                "type": "testimonials",
+                "value": {"heading": "", "items": [{"quote": "q", "author": "a", "role": "", "photo": image(n), "rating": 5}]},
+            },
             {"type": "call_to_action", "value": {"headline": "c", "text": "", "call_to_action": link}},
             {"type": "rich_text", "value": f'<p><a linktype="page" id="{landing.pk}">link {n}</a></p>'},
             {"type": "image", "value": {"image": {"image": image(n + 2000), "alt_text": "alt", "decorative": False}, "caption": ""}},
