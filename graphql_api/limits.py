@@ -7,6 +7,7 @@ from strawberry.extensions import AddValidationRules, MaxAliasesLimiter, MaxToke
 from strawberry_django.optimizer import DjangoOptimizerExtension
 
 from .errors import PublicErrors
+from .maintenance import MaintenanceGate
 
 
 def schema_extensions() -> list:
@@ -16,6 +17,7 @@ def schema_extensions() -> list:
         lambda: MaxAliasesLimiter(max_alias_count=settings.GRAPHQL_MAX_ALIASES),
         lambda: MaxTokensLimiter(max_token_count=settings.GRAPHQL_MAX_TOKENS),
         DjangoOptimizerExtension,
+        MaintenanceGate,
         PublicErrors,
     ]
     if not settings.GRAPHQL_DEBUG_TOOLS:

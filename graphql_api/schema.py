@@ -12,6 +12,7 @@ from .accounts.queries import AccountQuery
 from .accounts.subscriptions import AccountSubscription
 from .audit.queries import AuditQuery
 from .bids.mutations import BidMutation
+from .cms.queries import CmsQuery
 from .jobs.mutations import JobMutation
 from .jobs.queries import JobQuery
 from .limits import schema_extensions
@@ -22,7 +23,7 @@ from .requests.mutations import ServiceRequestMutation
 from .requests.queries import ServiceRequestQuery
 from .reviews.mutations import ReviewMutation
 
-Query = merge_types("Query", (AccountQuery, NodeQuery, ProviderQuery, ServiceRequestQuery, JobQuery, AuditQuery))
+Query = merge_types("Query", (AccountQuery, NodeQuery, CmsQuery, ProviderQuery, ServiceRequestQuery, JobQuery, AuditQuery))
 Mutation = merge_types("Mutation", (AccountMutation, ProviderMutation, ServiceRequestMutation, BidMutation, JobMutation, ReviewMutation))
 Subscription = merge_types("Subscription", (AccountSubscription,))
 

@@ -126,7 +126,8 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     # Axes first: it refuses locked-out IPs and accounts before any password is checked.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend that grants Django permissions (and so /cms/) to staff only.
+    "cms.auth.StaffPermissionBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -195,10 +196,7 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="ServeFlow <no-reply@serveflow.local>")
 
-# Marketplace defaults (the CMS site settings override these per site once set there).
-PLATFORM_CURRENCY = env("PLATFORM_CURRENCY", default="pkr")  # ISO 4217, lower case like Stripe
-PAYMENT_EXPIRY_MINUTES = env.int("PAYMENT_EXPIRY_MINUTES", default=60)
-AUTO_RELEASE_HOURS = env.int("AUTO_RELEASE_HOURS", default=72)
+# Marketplace limits. Money terms (currency, commission, tax) and timers are CMS platform settings.
 REQUEST_PHOTO_LIMIT = 6
 AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=400)
 
@@ -232,3 +230,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {"axes": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}},
 }
+
+# CMS headless preview: Wagtail's Preview opens the web client's preview route with a token valid this long.
+CMS_PREVIEW_URL = env("CMS_PREVIEW_URL", default=CLIENT_URL.rstrip("/") + "/preview")
+CMS_PREVIEW_TTL = timedelta(minutes=env.int("CMS_PREVIEW_TTL_MINUTES", default=60))

@@ -8,7 +8,7 @@ from strawberry import relay
 from marketplace.accounts.models import User
 from marketplace.providers.models import ProviderDocument, ProviderProfile
 
-from ..requests.types import CategoryType
+from ..cms.types import ServiceCategoryType
 
 
 def providers_with_profiles(info=None) -> Prefetch:
@@ -22,7 +22,7 @@ class ProviderPublicProfileType(relay.Node):
 
     bio: str
     city: str
-    categories: list[CategoryType]
+    categories: list[ServiceCategoryType]
 
     @strawberry_django.field(select_related=["user"], only=["user__first_name", "user__last_name", "user__email"])
     def display_name(self) -> str:

@@ -8,32 +8,19 @@ import strawberry_django
 from django.db.models import Count, Prefetch, Q
 from strawberry import Info, relay
 
-from cms.models import ServiceCategory
 from marketplace.bids.models import Bid, BidStatus
 from marketplace.jobs.models import Job
 from marketplace.matching import rank_bids
 from marketplace.service_requests.models import RequestPhoto, ServiceRequest
 from marketplace.visibility import can_see_address, visible_bids, visible_jobs, visible_requests
 
+from ..cms.types import ServiceCategoryType
 from ..money import Money, money
 from ..permissions import current_user
 
 if TYPE_CHECKING:
     from ..bids.types import BidType
     from ..jobs.types import JobType
-
-
-@strawberry_django.type(ServiceCategory, name="ServiceCategory")
-class CategoryType(relay.Node):
-    name: str
-    slug: str
-    pricing_model: str
-
-    @strawberry_django.field(only=["base_price"])
-    def base_price(self) -> Money:
-        from marketplace import platform_settings
-
-        return Money(amount=self.base_price, currency=platform_settings.currency())
 
 
 @strawberry_django.type(RequestPhoto, name="RequestPhoto")
@@ -68,7 +55,7 @@ class ServiceRequestType(relay.Node):
     preferred_date: date | None
     created_at: datetime
     updated_at: datetime
-    category: CategoryType
+    category: ServiceCategoryType
     photos: list[RequestPhotoType]
 
     @classmethod
@@ -169,4 +156,4 @@ class ServiceRequestChanges:
     preferred_date: date | None = strawberry.UNSET
 
 
-__all__ = ["CategoryType", "RequestPhotoType", "ServiceRequestChanges", "ServiceRequestInput", "ServiceRequestType"]
+__all__ = ["RequestPhotoType", "ServiceRequestChanges", "ServiceRequestInput", "ServiceRequestType"]

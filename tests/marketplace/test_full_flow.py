@@ -3,6 +3,7 @@
 import pytest
 
 from cms.models import ServiceCategory
+from marketplace import platform_settings
 from marketplace.bids.models import Bid, BidStatus
 from marketplace.jobs.models import Job, JobStatus
 from tests.conftest import PASSWORD
@@ -111,7 +112,7 @@ def test_fixed_offer_goes_to_the_first_provider_who_accepts(gql, make_user, make
                    "city": "Lahore", "mode": "FIXED_OFFER", "offerAmount": 300000}},
         token=token_for(customer),
     ).data["createServiceRequest"]  # fmt: skip
-    assert created["serviceRequest"]["offer"] == {"amount": 300000, "currency": "pkr"}
+    assert created["serviceRequest"]["offer"] == {"amount": 300000, "currency": platform_settings.currency()}
     respond = (
         "mutation($r: ID!) { respondToOffer(requestId: $r, accept: true) { job { status amount { amount } } errors { code message } } }"
     )

@@ -31,8 +31,14 @@ def test_unpaid_job_expires_and_the_request_reopens(marketplace):
     assert jobs.expire_unpaid(job.pk) is None
 
 
-def test_delivered_job_auto_releases_after_the_site_hours(marketplace, settings):
-    settings.AUTO_RELEASE_HOURS = 48
+def test_delivered_job_auto_releases_after_the_site_hours(marketplace):
+    from wagtail.models import Site
+
+    from cms.models import PlatformSettings
+
+    terms = PlatformSettings.for_site(Site.objects.get(is_default_site=True))
+    terms.auto_release_hours = 48
+    terms.save()
     job = marketplace["accept"]()
     jobs.mark_paid(job.pk)
     jobs.start_job(job.pk, by=marketplace["provider"])

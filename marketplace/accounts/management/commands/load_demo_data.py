@@ -18,6 +18,7 @@ class Command(BaseCommand):
             raise CommandError("Demo data has well-known passwords; it is loaded only in development.")
         users = marketplace_demo.load_accounts()
         categories = cms_demo.load_categories()
+        cms_demo.load_content()
         self.stdout.write(f"Demo data ready: {len(users)} accounts, {len(categories)} categories.")
         self.stdout.write(f"Demo logins (password {marketplace_demo.DEMO_PASSWORD}):")
         for email, role, *_ in marketplace_demo.ACCOUNTS:

@@ -1,8 +1,9 @@
-"""Content the marketing and admin staff edit in Wagtail."""
+"""Service categories: what customers ask for and providers offer."""
 
 from __future__ import annotations
 
 from django.db import models
+from wagtail.admin.panels import FieldPanel, PublishingPanel
 from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
@@ -39,6 +40,18 @@ class ServiceCategory(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMix
 
     search_fields = [index.SearchField("name"), index.SearchField("keywords"), index.AutocompleteField("name")]
 
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("icon"),
+        FieldPanel("pricing_model"),
+        FieldPanel("base_price"),
+        FieldPanel("keywords"),
+        FieldPanel("is_active"),
+        PublishingPanel(),
+    ]
+
     class Meta:
         ordering = ["sort_order", "name"]
         verbose_name = "service category"
@@ -46,6 +59,9 @@ class ServiceCategory(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMix
 
     def __str__(self) -> str:
         return self.name
+
+    def get_preview_template(self, request, mode_name):
+        return "cms/previews/category.html"
 
     @property
     def keyword_list(self) -> list[str]:
