@@ -10,10 +10,11 @@ from strawberry.tools import merge_types
 from .accounts.mutations import AccountMutation
 from .accounts.queries import AccountQuery
 from .accounts.subscriptions import AccountSubscription
+from .ai.mutations import AiMutation
 from .limits import schema_extensions
 
 Query = merge_types("Query", (AccountQuery,))
-Mutation = merge_types("Mutation", (AccountMutation,))
+Mutation = merge_types("Mutation", (AccountMutation, AiMutation))
 Subscription = merge_types("Subscription", (AccountSubscription,))
 
 schema = strawberry.Schema(
