@@ -10,6 +10,7 @@ from strawberry.tools import merge_types
 from .accounts.mutations import AccountMutation
 from .accounts.queries import AccountQuery
 from .accounts.subscriptions import AccountSubscription
+from .ai.mutations import AiMutation
 from .audit.queries import AuditQuery
 from .bids.mutations import BidMutation
 from .cms.queries import CmsQuery
@@ -24,7 +25,9 @@ from .requests.queries import ServiceRequestQuery
 from .reviews.mutations import ReviewMutation
 
 Query = merge_types("Query", (AccountQuery, NodeQuery, CmsQuery, ProviderQuery, ServiceRequestQuery, JobQuery, AuditQuery))
-Mutation = merge_types("Mutation", (AccountMutation, ProviderMutation, ServiceRequestMutation, BidMutation, JobMutation, ReviewMutation))
+Mutation = merge_types(
+    "Mutation", (AccountMutation, ProviderMutation, ServiceRequestMutation, BidMutation, JobMutation, ReviewMutation, AiMutation)
+)
 Subscription = merge_types("Subscription", (AccountSubscription,))
 
 schema = strawberry.Schema(

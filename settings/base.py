@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "marketplace.reviews",
     "marketplace.notifications",
     "marketplace.audit",
+    "marketplace.ai",
     "django_fsm",
     # CMS
     "cms",
@@ -234,3 +235,22 @@ LOGGING = {
 # CMS headless preview: Wagtail's Preview opens the web client's preview route with a token valid this long.
 CMS_PREVIEW_URL = env("CMS_PREVIEW_URL", default=CLIENT_URL.rstrip("/") + "/preview")
 CMS_PREVIEW_TTL = timedelta(minutes=env.int("CMS_PREVIEW_TTL_MINUTES", default=60))
+# AI intake (Gemini via google-genai). API keys live encrypted in the vault (Wagtail admin → AI → Gemini API keys).
+# Fernet key(s) that encrypt the vault, comma-separated: the first encrypts, all decrypt (rotate by prepending a
+# new one, run `manage.py reencrypt_ai_vault`, then drop the old). Required in production; generate with
+# `python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"`.
+AI_VAULT_KEY = env("AI_VAULT_KEY", default="")
+GEMINI_MODEL = env("GEMINI_MODEL", default="gemini-2.5-flash")
+GEMINI_BASE_URL = env("GEMINI_BASE_URL", default="")  # empty: Google's endpoint
+GEMINI_TIMEOUT_SECONDS = env.float("GEMINI_TIMEOUT_SECONDS", default=20.0)  # bounds every model call
+GEMINI_MAX_OUTPUT_TOKENS = env.int("GEMINI_MAX_OUTPUT_TOKENS", default=2048)
+AI_MAX_KEYS_PER_REQUEST = env.int("AI_MAX_KEYS_PER_REQUEST", default=3)
+AI_KEY_COOLDOWN_SECONDS = env.int("AI_KEY_COOLDOWN_SECONDS", default=60)  # 429 without Retry-After
+AI_KEY_SERVER_ERROR_COOLDOWN_SECONDS = env.int("AI_KEY_SERVER_ERROR_COOLDOWN_SECONDS", default=30)
+AI_KEY_REJECTED_COOLDOWN_SECONDS = env.int("AI_KEY_REJECTED_COOLDOWN_SECONDS", default=3600)
+AI_KEY_MAX_COOLDOWN_SECONDS = 24 * 3600
+# `limits` rate-limit strings; the per-user limit refuses, the global one switches to the local fallback.
+AI_RATE_LIMIT_PER_USER = env("AI_RATE_LIMIT_PER_USER", default="10/minute;100/day")
+AI_RATE_LIMIT_GLOBAL = env("AI_RATE_LIMIT_GLOBAL", default="120/minute;5000/day")
+AI_RATE_LIMIT_STORAGE = env("AI_RATE_LIMIT_STORAGE", default=REDIS_URL or "memory://")
+AI_RATE_LIMIT_PREFIX = env("CHANNEL_LAYER_PREFIX", default="serveflow") + "-ai-limits"

@@ -6,3 +6,10 @@ from .base import env
 DEBUG = env.bool("DEBUG", default=True)
 GRAPHQL_DEBUG_TOOLS = True
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
+
+# A fixed vault key derived from SECRET_KEY when none is set (development only; production requires AI_VAULT_KEY).
+if not AI_VAULT_KEY:
+    import base64
+    import hashlib
+
+    AI_VAULT_KEY = base64.urlsafe_b64encode(hashlib.sha256(b"serveflow-ai-vault:" + SECRET_KEY.encode()).digest()).decode()

@@ -16,6 +16,16 @@ for required in ("DATABASE_URL", "REDIS_URL", "ALLOWED_HOSTS"):
     if not env(required, default=""):
         raise ImproperlyConfigured(f"{required} must be set in production.")
 
+# The AI key vault's encryption key(s) (Fernet, comma-separated), never stored in the database.
+AI_VAULT_KEY = env("AI_VAULT_KEY", default="")
+try:
+    from cryptography.fernet import Fernet
+
+    if not [Fernet(part.strip()) for part in AI_VAULT_KEY.split(",") if part.strip()]:
+        raise ValueError
+except ValueError:
+    raise ImproperlyConfigured("AI_VAULT_KEY must be set to one or more comma-separated Fernet keys in production.") from None
+
 # TLS terminates at the load balancer, which sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

@@ -10,10 +10,7 @@ from graphql_api.views import ApiView
 from realtime.health import healthz
 
 urlpatterns = [
-    path(
-        "graphql/",
-        ApiView.as_view(schema=schema, graphql_ide="graphiql" if settings.GRAPHQL_DEBUG_TOOLS else None, multipart_uploads_enabled=True),
-    ),
+    path("graphql/", ApiView.as_view(schema=schema, graphql_ide="graphiql" if settings.GRAPHQL_DEBUG_TOOLS else None)),
     path("healthz", healthz),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -13,6 +13,7 @@ SAMPLE_ENV = {
     "REDIS_URL": "redis://127.0.0.1:6379/0",
     "ALLOWED_HOSTS": "serveflow.example.com",
     "CSRF_TRUSTED_ORIGINS": "https://serveflow.example.com",
+    "AI_VAULT_KEY": "bqJxZ0d5ZQ2mC6m5pW2G9l1Hh0k3s4V7x8Y9zA1B2C4=",
 }
 
 
@@ -20,7 +21,7 @@ def run(args, env):
     clean = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
+        if k not in {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE", "AI_VAULT_KEY"}
     }
     return subprocess.run([sys.executable, *args], cwd=ROOT, env=clean | env, capture_output=True, text=True, timeout=120)
 

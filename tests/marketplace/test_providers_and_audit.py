@@ -74,7 +74,7 @@ def test_provider_documents_are_checked_and_stripped(gql, token_for, make_provid
     html = io.BytesIO(b"<html><script>alert(1)</script></html>")
     html.name = "id.jpg"
     refused = upload(gql, token, query, {"f": None}, {"0": ("variables.f", html)})["data"]["uploadProviderDocument"]
-    assert refused == {"document": None, "errors": [{"field": "file", "code": "INVALID_IMAGE"}]}
+    assert refused == {"document": None, "errors": [{"field": "file", "code": "UNSUPPORTED_IMAGE"}]}
     assert ProviderProfile.objects.get(user=provider).documents.count() == 1
 
 
