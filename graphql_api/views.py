@@ -19,7 +19,10 @@ from marketplace.accounts.tokens import find_token
 class ApiView(GraphQLView):
     """Bearer-token only: a session cookie never authenticates here, which is what makes CSRF moot."""
 
-    multipart_uploads_enabled = True
+    def __init__(self, **kwargs):
+        # Strawberry's constructor resets this to False unless passed: multipart uploads (avatars, photos) need it.
+        kwargs.setdefault("multipart_uploads_enabled", True)
+        super().__init__(**kwargs)
 
     def dispatch(self, request, *args, **kwargs):
         if getattr(request, "api_token", None) is None:
