@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import MIDDLEWARE, env
 
 DEBUG = False
 GRAPHQL_DEBUG_TOOLS = False
@@ -80,3 +80,6 @@ LOGGING = {
         "uvicorn.access": {"handlers": ["console"], "propagate": False},
     },
 }
+
+# /healthz is answered before host validation: the load balancer and the container health check probe by IP.
+MIDDLEWARE = [MIDDLEWARE[0], "realtime.health.health_check_middleware", *MIDDLEWARE[1:]]
