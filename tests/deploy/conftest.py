@@ -49,7 +49,7 @@ class MailSink:
         return f"smtp://127.0.0.1:{self.controller.port}"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def s3_server():
     server = LoopbackS3Server().start()
     server.client().create_bucket(Bucket=MEDIA_BUCKET)
@@ -57,7 +57,7 @@ def s3_server():
     server.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def mail_sink():
     sink = MailSink()
     sink.controller.start()
@@ -72,7 +72,7 @@ def shared_database_url() -> str:
     return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def cluster(django_db_setup, django_db_blocker, s3_server, mail_sink):
     """Two ASGI instances and two task workers, all on production settings, sharing PostgreSQL, Redis and S3."""
     with django_db_blocker.unblock():
