@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "django_guid",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -69,6 +70,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: gives every request an id (X-Request-ID, validated or new) that every log line of it carries.
+    "django_guid.middleware.guid_middleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -254,3 +257,5 @@ AI_RATE_LIMIT_PER_USER = env("AI_RATE_LIMIT_PER_USER", default="10/minute;100/da
 AI_RATE_LIMIT_GLOBAL = env("AI_RATE_LIMIT_GLOBAL", default="120/minute;5000/day")
 AI_RATE_LIMIT_STORAGE = env("AI_RATE_LIMIT_STORAGE", default=REDIS_URL or "memory://")
 AI_RATE_LIMIT_PREFIX = env("CHANNEL_LAYER_PREFIX", default="serveflow") + "-ai-limits"
+# Request ids (django-guid): an incoming X-Request-ID that is a UUID is kept, anything else is replaced.
+DJANGO_GUID = {"GUID_HEADER_NAME": "X-Request-ID", "VALIDATE_GUID": True, "RETURN_HEADER": True, "EXPOSE_HEADER": True}

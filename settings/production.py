@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import MIDDLEWARE, env
 
 DEBUG = False
 GRAPHQL_DEBUG_TOOLS = False
@@ -37,3 +37,59 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+# Media on S3 (django-storages): objects are private (no ACL is sent: the bucket blocks public access and owns every
+# object), and every URL the API hands out is signed and expires after MEDIA_URL_EXPIRY_SECONDS.
+MEDIA_BUCKET = env("MEDIA_BUCKET", default="")
+if not MEDIA_BUCKET:
+    raise ImproperlyConfigured("MEDIA_BUCKET must be set in production.")
+STORAGES = {
+    "default": {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_BUCKET,
+            # Unset on AWS; the S3-compatible server's URL elsewhere (MinIO in compose.yaml, a loopback server in tests).
+            "endpoint_url": env("S3_ENDPOINT_URL", default=None),
+            "region_name": env("AWS_REGION", default=None),
+            "location": env("MEDIA_PREFIX", default="media"),
+            "default_acl": None,
+            "querystring_auth": True,
+            "querystring_expire": env.int("MEDIA_URL_EXPIRY_SECONDS", default=60 * 60),
+            "file_overwrite": False,
+            "signature_version": "s3v4",
+            # "path" for S3-compatible servers on a plain host:port; "virtual" or "auto" on AWS.
+            "addressing_style": env("S3_ADDRESSING_STYLE", default="auto"),
+            "object_parameters": {"CacheControl": "private, max-age=3600"},
+        },
+    },
+    # Hashed, compressed file names: whitenoise serves them with far-future cache headers.
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+# Credentials come from boto3's default chain: the ECS task role on AWS, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY elsewhere.
+
+# Structured logs: one JSON object per line on stdout, each carrying the request id (django-guid) when there is one.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "django_guid.log_filters.CorrelationId", "correlation_id_field": "request_id"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s %(process)d",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        }
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "json"}},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "django_tasks": {"level": env("TASKS_LOG_LEVEL", default="INFO")},
+        "django_guid": {"level": "WARNING"},
+        # uvicorn configures its loggers before Django starts; taking them over keeps every line JSON.
+        "uvicorn.error": {"handlers": ["console"], "propagate": False},
+        "uvicorn.access": {"handlers": ["console"], "propagate": False},
+    },
+}
+
+# /healthz is answered before host validation: the load balancer and the container health check probe by IP.
+MIDDLEWARE = [MIDDLEWARE[0], "realtime.health.health_check_middleware", *MIDDLEWARE[1:]]
