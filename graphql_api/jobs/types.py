@@ -35,6 +35,16 @@ class JobTransitionType:
         return "CUSTOMER" if root.actor_id == job.customer_id else "PROVIDER" if root.actor_id == job.provider_id else "ADMIN"
 
 
+@strawberry.type(name="DisputeAnalysis", description="The AI's neutral reading of a dispute: advice for admins, never acted on.")
+class DisputeAnalysisType:
+    summary: str
+    suggested_resolution: str
+    customer_share_percent: int | None
+    rationale: str
+    source: str
+    analysed_at: datetime
+
+
 @strawberry_django.type(Dispute, name="Dispute")
 class DisputeType:
     reason: str
@@ -43,6 +53,20 @@ class DisputeType:
     provider_share_percent: int | None
     resolution_note: str
     resolved_at: datetime | None
+
+    @strawberry_django.field(description="Platform admins only; null for everyone else and until the analysis is ready.")
+    def analysis(self, info: Info) -> DisputeAnalysisType | None:
+        viewer = current_user(info)
+        if viewer is None or not viewer.is_platform_admin or self.analysed_at is None:
+            return None
+        return DisputeAnalysisType(
+            summary=self.analysis_summary,
+            suggested_resolution=self.analysis_suggestion,
+            customer_share_percent=self.analysis_customer_share_percent,
+            rationale=self.analysis_rationale,
+            source=self.analysis_source,
+            analysed_at=self.analysed_at,
+        )
 
 
 @strawberry_django.type(Review, name="Review")

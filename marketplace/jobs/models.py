@@ -138,6 +138,13 @@ class Dispute(models.Model):
     resolution_note = models.TextField(blank=True)
     resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     resolved_at = models.DateTimeField(null=True, blank=True)
+    # The AI's reading of the dispute, for admins only. Advice: it never changes anything by itself.
+    analysis_summary = models.TextField(blank=True)
+    analysis_suggestion = models.CharField(max_length=16, blank=True)
+    analysis_customer_share_percent = models.PositiveSmallIntegerField(null=True, blank=True)
+    analysis_rationale = models.TextField(blank=True)
+    analysis_source = models.CharField(max_length=16, blank=True, help_text="GEMINI or FALLBACK")
+    analysed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [

@@ -18,6 +18,7 @@ from django_fsm import can_proceed
 from marketplace import platform_settings
 from marketplace.accounts.models import User
 from marketplace.audit.services import record
+from marketplace.background import enqueue_after_commit
 from marketplace.bids.models import Bid, BidStatus
 from marketplace.errors import InvalidState, NotAllowed, NotFound
 from marketplace.notifications.services import notify_many
@@ -25,6 +26,7 @@ from marketplace.providers.models import ProviderProfile
 from marketplace.service_requests.models import RequestStatus
 from realtime.events import job_group, publish_after_commit
 
+from .dispute_analysis import analyse_dispute
 from .models import Dispute, DisputeResolution, Job, JobStatus, JobTransition
 from .timers import schedule_auto_release
 
@@ -185,7 +187,8 @@ def open_dispute(job_id: int, *, by: User, reason: str) -> Job:
         raise ValidationError({"reason": ValidationError("Describe the problem (at least 10 characters).", code="REQUIRED")})
     job = lock_job(job_id, by)
     _apply(job, "raise_dispute", by=by, rule=is_customer, who="the job's customer", note=reason, data={"reason": reason[:500]})
-    Dispute.objects.create(job=job, opened_by=by, reason=reason[:4000])
+    dispute = Dispute.objects.create(job=job, opened_by=by, reason=reason[:4000])
+    enqueue_after_commit(analyse_dispute, dispute.pk)
     _tell_parties(job, f"Dispute opened on {job.request.title}", except_user=by)
     notify_many(User.objects.filter(role="ADMIN", is_active=True), "DISPUTE_OPENED", f"Dispute on job {job.pk}", reason[:200], job)
     return job
