@@ -7,13 +7,26 @@ import pytest
 from marketplace.ai import vault
 from marketplace.jobs import services as jobs
 from marketplace.jobs.models import Dispute, JobStatus
-from tests.ai.conftest import _fresh_rate_limits, gemini  # noqa: F401  (fixtures)
-from tests.ai.gemini_server import answer
+from marketplace.ai import rate_limits
+from tests.ai.gemini_server import GeminiServer, answer
 from tests.marketplace.conftest import gid
 
 pytestmark = pytest.mark.django_db
 
 KEY = "AIzaSyBRIEFING-key-0000042"
+
+
+@pytest.fixture
+def gemini(settings):
+    """The Gemini-protocol server on loopback that the real google-genai client talks to."""
+    rate_limits.reset()
+    server = GeminiServer().start()
+    settings.GEMINI_BASE_URL = server.url
+    yield server
+    server.stop()
+    rate_limits.reset()
+
+
 QUERY = "query($j: ID!) { job(id: $j) { status dispute { reason analysis { summary suggestedResolution customerSharePercent source } } } }"
 
 
