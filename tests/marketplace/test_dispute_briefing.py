@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from marketplace.ai import vault
+from marketplace.ai import rate_limits, vault
 from marketplace.jobs import services as jobs
 from marketplace.jobs.models import Dispute, JobStatus
-from marketplace.ai import rate_limits
 from tests.ai.gemini_server import GeminiServer, answer
 from tests.marketplace.conftest import gid
 
