@@ -1,7 +1,7 @@
 import pytest
 from django.test import AsyncClient
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 async def test_healthz_reports_database_and_channel_layer():

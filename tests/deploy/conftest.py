@@ -90,6 +90,7 @@ def cluster(django_db_setup, django_db_blocker, s3_server, mail_sink):
         "MEDIA_URL_EXPIRY_SECONDS": str(MEDIA_URL_EXPIRY_SECONDS),
         "EMAIL_URL": mail_sink.url,
         "LOGIN_FAILURE_LIMIT": "1000",  # every request comes from 127.0.0.1
+        "AI_VAULT_KEY": "bqJxZ0d5ZQ2mC6m5pW2G9l1Hh0k3s4V7x8Y9zA1B2C4=",  # a sample Fernet key (production requires one)
     }
     running = Cluster(env).start(instances=2, workers=2)
     yield running

@@ -11,7 +11,7 @@ from django_tasks_db.models import DBTaskResult
 
 from .conftest import needs_postgres_and_redis
 
-pytestmark = [needs_postgres_and_redis, pytest.mark.django_db(transaction=True)]
+pytestmark = [needs_postgres_and_redis, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 REGISTER = """
 mutation($email: String!) {

@@ -17,7 +17,7 @@ from marketplace.accounts.tokens import issue_token
 
 from .conftest import MEDIA_BUCKET, MEDIA_URL_EXPIRY_SECONDS, needs_postgres_and_redis
 
-pytestmark = [needs_postgres_and_redis, pytest.mark.django_db(transaction=True)]
+pytestmark = [needs_postgres_and_redis, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 UPDATE_AVATAR = "mutation($avatar: Upload!) { updateProfile(avatar: $avatar) { user { avatarUrl } errors { field code } } }"
 

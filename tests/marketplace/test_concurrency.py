@@ -14,7 +14,7 @@ from marketplace.jobs import acceptance
 from marketplace.jobs.models import Job
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL row locks and concurrent connections"),
 ]
 

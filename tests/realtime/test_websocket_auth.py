@@ -11,7 +11,7 @@ from marketplace.accounts.models import ApiToken, User
 from marketplace.accounts.tokens import issue_token, revoke_token
 from settings.asgi import application
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 ORIGIN = (b"origin", b"http://127.0.0.1:8000")
 
