@@ -20,15 +20,16 @@ export function isUnauthenticated(error: CombinedError | undefined): boolean {
 }
 
 interface ApiClientOptions {
+  url?: string;
   token: string | null;
   realtime: Realtime | null;
   /** Called when the API says the token is no longer valid (expired or revoked elsewhere). */
   onUnauthenticated: () => void;
 }
 
-export function createApiClient({ token, realtime, onUnauthenticated }: ApiClientOptions): Client {
+export function createApiClient({ url = GRAPHQL_PATH, token, realtime, onUnauthenticated }: ApiClientOptions): Client {
   return new Client({
-    url: GRAPHQL_PATH,
+    url,
     preferGetMethod: false,
     requestPolicy: "cache-and-network",
     fetchOptions: (): RequestInit => (token ? { headers: { Authorization: `Bearer ${token}` } } : {}),

@@ -8,17 +8,20 @@ export interface Money {
   currency: string;
 }
 
-const exponentCache = new Map<string, number>();
+// ISO 4217 minor units that are not 2. (Intl's own fraction digits follow CLDR display habits, which differ:
+// it shows PKR with 0 decimals, while the API, Stripe and ISO count PKR in paisa, 2 decimals.)
+const ISO_EXPONENTS: Record<string, number> = {
+  ...Object.fromEntries(
+    ["BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF"].map((c) => [c, 0]),
+  ),
+  ...Object.fromEntries(["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"].map((c) => [c, 3])),
+  CLF: 4,
+  UYW: 4,
+};
 
-/** The number of minor-unit digits of an ISO 4217 currency (2 for USD, 0 for JPY, 3 for KWD), per Intl. */
+/** The number of minor-unit digits of an ISO 4217 currency: 2 for USD and PKR, 0 for JPY, 3 for KWD. */
 export function minorUnitExponent(currency: string): number {
-  const code = currency.toUpperCase();
-  let exponent = exponentCache.get(code);
-  if (exponent === undefined) {
-    exponent = new Intl.NumberFormat("en", { style: "currency", currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
-    exponentCache.set(code, exponent);
-  }
-  return exponent;
+  return ISO_EXPONENTS[currency.toUpperCase()] ?? 2;
 }
 
 /** Formats integer minor units exactly (no float rounding of large amounts) in the reader's locale. */

@@ -33,3 +33,8 @@ export function advanceCursor(payload: SubscribePayload, result: { data?: unknow
   const id = eventId(result.data);
   if (id !== null) payload.variables = { ...payload.variables, afterId: id };
 }
+
+/** Variables for a resumable subscription: the caller's, plus `afterId: null` until the first event arrives. */
+export function resumableSubscriptionVariables<V extends Record<string, unknown>>(variables: V): V & { afterId: string | null } {
+  return { ...variables, afterId: null };
+}

@@ -4,6 +4,7 @@
  * a reconnect the server sends only what was missed (`chatMessages(jobId, afterId)` and the like).
  */
 import { useMemo } from "react";
+import { resumableSubscriptionVariables } from "./resume";
 import { useSubscription, type AnyVariables, type SubscriptionHandler, type TypedDocumentNode } from "urql";
 
 export function useResumableSubscription<Data, Result = Data, Variables extends AnyVariables = AnyVariables>(
@@ -14,6 +15,6 @@ export function useResumableSubscription<Data, Result = Data, Variables extends 
 ) {
   const key = JSON.stringify(variables);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by value, not identity
-  const resumable = useMemo(() => ({ ...variables, afterId: null }) as unknown as Variables, [key]);
+  const resumable = useMemo(() => resumableSubscriptionVariables(variables as Record<string, unknown>) as unknown as Variables, [key]);
   return useSubscription<Data, Result, Variables>({ query, variables: resumable, pause } as never, handler);
 }
