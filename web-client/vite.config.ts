@@ -7,5 +7,15 @@ const backend = process.env.BACKEND_URL ?? "http://127.0.0.1:8000";
 export default defineConfig({
   plugins: [react()],
   build: { target: "es2022", sourcemap: false, assetsDir: "assets" },
-  server: { proxy: { "/graphql/": { target: backend, ws: true }, "/media/": backend } },
+  server: {
+    proxy: {
+      "/graphql/": {
+        target: backend,
+        ws: true,
+        // The API accepts websockets only from CLIENT_ORIGINS; in development the page's origin is Vite's.
+        configure: (proxy) => proxy.on("proxyReqWs", (request) => request.setHeader("origin", backend)),
+      },
+      "/media/": backend,
+    },
+  },
 });

@@ -89,7 +89,7 @@ describe("web client", () => {
 
     await page.waitForURL(`${base}/app/customer`);
     await expect(page.getByTestId("user-name").textContent()).resolves.toBe("Ana Lopez");
-    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My requests (soon)" }).isVisible()).resolves.toBe(true);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My requests (soon)" }).waitFor();
 
     // The heartbeat subscription's first tick arrives over the authenticated websocket.
     await page.locator('.connection[data-state="live"]').waitFor({ timeout: 15_000 });
@@ -109,7 +109,7 @@ describe("web client", () => {
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL(`${base}/login`);
-    await expect(page.getByRole("status").filter({ hasText: "You have signed out." }).isVisible()).resolves.toBe(true);
+    await page.getByRole("status").filter({ hasText: "You have signed out." }).waitFor();
     expect(await page.evaluate(() => [sessionStorage.getItem("serveflow.token"), localStorage.getItem("serveflow.token")])).toEqual([null, null]);
     await expect(apiMe(token!)).resolves.toBeNull(); // revoked server-side, not only forgotten
     await page.goto(`${base}/app/customer`);
@@ -149,8 +149,8 @@ describe("web client", () => {
     await signIn(page, "provider1@serveflow.local", DEMO_PASSWORD);
     await page.waitForURL(`${base}/app/provider`);
     const nav = page.getByRole("navigation", { name: "Main" });
-    await expect(nav.getByRole("link", { name: "Open requests (soon)" }).isVisible()).resolves.toBe(true);
-    await expect(page.getByText("Trust rating").isVisible()).resolves.toBe(true);
+    await nav.getByRole("link", { name: "Open requests (soon)" }).waitFor();
+    await page.getByText("Trust rating").waitFor();
     await page.goto(`${base}/app/admin`); // another role's screen sends the provider home
     await page.waitForURL(`${base}/app/provider`);
     await screenshot(page, "provider-dashboard-desktop");
@@ -159,7 +159,7 @@ describe("web client", () => {
 
     await signIn(page, "admin@serveflow.local", DEMO_PASSWORD);
     await page.waitForURL(`${base}/app/admin`);
-    await expect(nav.getByRole("link", { name: "Verification queue (soon)" }).isVisible()).resolves.toBe(true);
+    await nav.getByRole("link", { name: "Verification queue (soon)" }).waitFor();
     await page.setViewportSize(PHONE);
     await screenshot(page, "admin-dashboard-phone");
     expect(consoleErrors).toEqual([]);

@@ -18,6 +18,8 @@ const UVICORN = join(ROOT, ".venv", "bin", "uvicorn");
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    /** Where the task worker prints the emails it sends (console email backend). */
+    mailLog: string;
   }
 }
 
@@ -78,12 +80,22 @@ export default async function setup(project: TestProject) {
     env,
     stdio: ["ignore", out, out],
   });
+  // The durable task worker, as `make run` starts it: it sends the emails (console backend → mailLog).
+  const mailLog = join(workdir, "mail.log");
+  const worker = spawn(PYTHON, ["manage.py", "db_worker", "--queue-name", "*", "--interval", "0.2", "--no-startup-delay", "--no-reload"], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", openSync(mailLog, "a"), openSync(mailLog, "a")],
+  });
   await waitForHealth(baseUrl, server, log);
   project.provide("baseUrl", baseUrl);
+  project.provide("mailLog", mailLog);
 
   return async () => {
-    server.kill("SIGTERM");
-    await new Promise((r) => (server.exitCode !== null ? r(null) : server.once("exit", r)));
+    for (const child of [server, worker]) {
+      child.kill("SIGTERM");
+      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once("exit", r)));
+    }
     if (!process.env.E2E_KEEP) rmSync(workdir, { recursive: true, force: true });
   };
 }

@@ -15,7 +15,7 @@ import { tokenStore, type Persistence } from "./tokenStore";
 export type AuthState =
   | { status: "restoring" }
   | { status: "unreachable" }
-  | { status: "anonymous"; notice?: string }
+  | { status: "anonymous"; notice?: string; signedOut?: boolean }
   | { status: "signedIn"; user: Viewer };
 
 interface AuthContextValue {
@@ -83,7 +83,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         // Revoke the token server-side first (best effort), then forget it whatever the answer.
         await client.mutation(LogoutMutation, {}).toPromise();
         tokenStore.clear();
-        setState({ status: "anonymous" });
+        setState({ status: "anonymous", notice: "You have signed out.", signedOut: true });
       },
       retryRestore: restore,
     }),

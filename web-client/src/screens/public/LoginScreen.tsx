@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { Link, Navigate, useLocation, useNavigate, useSearchParams } from "react-router";
+import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { useMutation } from "urql";
 
 import { useAuth } from "../../auth/AuthProvider";
@@ -16,7 +16,6 @@ function safeNext(next: string | null): string {
 export function LoginScreen() {
   const { state, signIn } = useAuth();
   const [params] = useSearchParams();
-  const location = useLocation();
   const navigate = useNavigate();
   const [{ fetching, data, error }, login] = useMutation(LoginMutation);
   const [email, setEmail] = useState(params.get("email") ?? "");
@@ -26,7 +25,7 @@ export function LoginScreen() {
   if (state.status === "signedIn") return <Navigate to={safeNext(params.get("next"))} replace />;
 
   const { byField, general } = splitErrors(data?.login.errors, ["email", "password"]);
-  const notice = (location.state as { notice?: string } | null)?.notice ?? (state.status === "anonymous" ? state.notice : undefined);
+  const notice = state.status === "anonymous" ? state.notice : undefined;
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -1,4 +1,4 @@
-import { Link, NavLink, Navigate, Outlet, useLocation, useNavigate } from "react-router";
+import { Link, NavLink, Navigate, Outlet, useLocation } from "react-router";
 
 import { useAuth } from "../../auth/AuthProvider";
 import { useSite } from "../../theme/ThemeProvider";
@@ -12,7 +12,6 @@ export function AppShell() {
   const { state, user, signOut, retryRestore } = useAuth();
   const site = useSite();
   const location = useLocation();
-  const navigate = useNavigate();
 
   if (state.status === "restoring") return <p className="page-status" role="status">Loading your account…</p>;
   if (state.status === "unreachable") {
@@ -26,13 +25,10 @@ export function AppShell() {
     );
   }
   if (!user) {
-    const next = encodeURIComponent(location.pathname + location.search);
-    return <Navigate to={`/login?next=${next}`} replace state={state.status === "anonymous" && state.notice ? { notice: state.notice } : undefined} />;
-  }
-
-  async function handleSignOut() {
-    await signOut();
-    navigate("/login", { replace: true, state: { notice: "You have signed out." } });
+    // After an explicit sign-out there is nothing to come back to; after an expiry, return where the user was.
+    const signedOut = state.status === "anonymous" && state.signedOut;
+    const target = signedOut ? "/login" : `/login?next=${encodeURIComponent(location.pathname + location.search)}`;
+    return <Navigate to={target} replace />;
   }
 
   return (
@@ -51,7 +47,7 @@ export function AppShell() {
           </span>
           <span className="role-badge">{ROLE_LABEL[user.role]}</span>
         </div>
-        <button type="button" className="button button-small button-secondary" onClick={handleSignOut}>
+        <button type="button" className="button button-small button-secondary" onClick={() => void signOut()}>
           Sign out
         </button>
       </header>
