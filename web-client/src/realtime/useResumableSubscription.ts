@@ -14,7 +14,7 @@ export function useResumableSubscription<Data, Result = Data, Variables extends 
   pause = false,
 ) {
   const key = JSON.stringify(variables);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by value, not identity
+  // Keyed by value, not identity, so callers may pass a fresh object each render.
   const resumable = useMemo(() => resumableSubscriptionVariables(variables as Record<string, unknown>) as unknown as Variables, [key]);
   return useSubscription<Data, Result, Variables>({ query, variables: resumable, pause } as never, handler);
 }
