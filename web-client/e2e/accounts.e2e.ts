@@ -134,6 +134,24 @@ describe("web client", () => {
     await context.close();
   });
 
+  it("signs in with the keyboard alone", async () => {
+    const { page, context, consoleErrors } = await openPage(browser);
+    await page.goto(`${base}/login`);
+    const focusedName = () => page.evaluate(() => document.activeElement?.getAttribute("name"));
+    for (let presses = 0; presses < 10 && (await focusedName()) !== "email"; presses++) await page.keyboard.press("Tab");
+    expect(await focusedName()).toBe("email");
+    await page.keyboard.type("customer1@serveflow.local");
+    await page.keyboard.press("Tab");
+    expect(await focusedName()).toBe("password");
+    await page.keyboard.type(DEMO_PASSWORD);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`${base}/app/customer`);
+    await page.keyboard.press("Tab"); // the first stop in the shell skips to the content
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe("Skip to content");
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
   it("drops a token the API no longer accepts and asks to sign in again", async () => {
     const { page, context } = await openPage(browser);
     await page.goto(`${base}/`);
