@@ -49,7 +49,7 @@ clean:
 # (Vitest) and its end-to-end tests (playwright-core driving Debian's Chromium against the real backend).
 HAVE_NPM := $(shell command -v npm 2>/dev/null)
 CLIENT_INPUTS := $(shell find web-client/src web-client/index.html web-client/codegen.ts web-client/codegen web-client/vite.config.ts \
-	graphql_api marketplace cms -type f -not -path 'web-client/src/gql/*' -not -name '*.pyc' -not -name '*.test.ts' 2>/dev/null)
+	graphql_api marketplace cms -type f -not -path 'web-client/src/gql/*' -not -name '*.pyc' -not -name '*.test.ts' -not -name '*.test.tsx' 2>/dev/null)
 
 web-client/node_modules/.package-lock.json: web-client/package-lock.json
 	cd web-client && npm ci --no-audit --no-fund --loglevel=error

@@ -9,12 +9,8 @@ export default defineConfig({
   build: { target: "es2022", sourcemap: false, assetsDir: "assets" },
   server: {
     proxy: {
-      "/graphql/": {
-        target: backend,
-        ws: true,
-        // The API accepts websockets only from CLIENT_ORIGINS; in development the page's origin is Vite's.
-        configure: (proxy) => proxy.on("proxyReqWs", (request) => request.setHeader("origin", backend)),
-      },
+      // The proxy keeps the Host header, so the API sees the websocket as same-origin and accepts it.
+      "/graphql/": { target: backend, ws: true },
       "/media/": backend,
     },
   },
