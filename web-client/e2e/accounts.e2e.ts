@@ -30,6 +30,12 @@ async function signIn(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/** Nothing sticks out sideways: the page fits the viewport width (phone layouts). */
+async function expectNoHorizontalOverflow(page: Page) {
+  const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+}
+
 async function apiMe(token: string): Promise<unknown> {
   const response = await fetch(`${base}/graphql/`, {
     method: "POST",
@@ -63,6 +69,7 @@ describe("web client", () => {
 
     await screenshot(page, "landing-desktop");
     await page.setViewportSize(PHONE);
+    await expectNoHorizontalOverflow(page);
     await screenshot(page, "landing-phone");
     expect(consoleErrors).toEqual([]);
     await context.close();
@@ -80,6 +87,10 @@ describe("web client", () => {
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(password);
     await screenshot(page, "register-desktop");
+    await page.setViewportSize(PHONE);
+    await expectNoHorizontalOverflow(page);
+    await screenshot(page, "register-phone");
+    await page.setViewportSize(DESKTOP);
     await page.getByRole("button", { name: "Create account" }).click();
 
     await page.waitForURL(/\/login\?registered=1/);
@@ -99,6 +110,7 @@ describe("web client", () => {
     await expect(apiMe(token!)).resolves.toEqual({ email });
     await screenshot(page, "customer-dashboard-desktop");
     await page.setViewportSize(PHONE);
+    await expectNoHorizontalOverflow(page);
     await screenshot(page, "customer-dashboard-phone");
     await page.setViewportSize(DESKTOP);
 
@@ -179,6 +191,7 @@ describe("web client", () => {
     await page.waitForURL(`${base}/app/admin`);
     await nav.getByRole("link", { name: "Verification queue (soon)" }).waitFor();
     await page.setViewportSize(PHONE);
+    await expectNoHorizontalOverflow(page);
     await screenshot(page, "admin-dashboard-phone");
     expect(consoleErrors).toEqual([]);
     await context.close();
