@@ -8,6 +8,7 @@ import { Client, fetchExchange, mapExchange, subscriptionExchange, type Combined
 
 import { embeddedTypes } from "../gql/embedded-types";
 import type { Realtime } from "../realtime/socket";
+import { maintenanceStore } from "./maintenance";
 
 export const GRAPHQL_PATH = "/graphql/";
 
@@ -17,6 +18,10 @@ export function websocketUrl(location: Pick<Location, "protocol" | "host">): str
 
 export function isUnauthenticated(error: CombinedError | undefined): boolean {
   return !!error?.graphQLErrors.some((e) => e.extensions?.code === "UNAUTHENTICATED");
+}
+
+function maintenanceError(error: CombinedError | undefined) {
+  return error?.graphQLErrors.find((e) => e.extensions?.code === "MAINTENANCE");
 }
 
 interface ApiClientOptions {
@@ -35,6 +40,11 @@ export function createApiClient({ url = GRAPHQL_PATH, token, realtime, onUnauthe
     fetchOptions: (): RequestInit => (token ? { headers: { Authorization: `Bearer ${token}` } } : {}),
     exchanges: [
       mapExchange({
+        onResult(result) {
+          const maintenance = maintenanceError(result.error);
+          if (maintenance) maintenanceStore.set({ active: true, message: maintenance.message });
+          else if (!result.error) maintenanceStore.set({ active: false, message: null });
+        },
         onError(error) {
           if (token && isUnauthenticated(error)) onUnauthenticated();
         },

@@ -3,6 +3,7 @@ import { act } from "react";
 import { createRoot } from "react-dom/client";
 import { afterEach, describe, expect, it } from "vitest";
 
+import { maintenanceStore } from "../graphql/maintenance";
 import { ThemeProvider, defaultTheme, type Theme } from "./ThemeProvider";
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -62,6 +63,16 @@ describe("ThemeProvider", () => {
     container.remove();
     root = render({ maintenanceMode: true, maintenanceMessage: "Back at 10:00 UTC." });
     expect(container.querySelector('[role="status"]')?.textContent).toBe("Maintenance: Back at 10:00 UTC.");
+    act(() => root.unmount());
+  });
+
+  it("shows the maintenance notice when the API answers MAINTENANCE", () => {
+    const root = render({});
+    expect(container.querySelector('[role="status"]')).toBeNull();
+    act(() => maintenanceStore.set({ active: true, message: "Upgrading payments." }));
+    expect(container.querySelector('[role="status"]')?.textContent).toBe("Maintenance: Upgrading payments.");
+    act(() => maintenanceStore.set({ active: false, message: null }));
+    expect(container.querySelector('[role="status"]')).toBeNull();
     act(() => root.unmount());
   });
 });

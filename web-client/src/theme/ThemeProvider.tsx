@@ -3,9 +3,10 @@
  * `site { theme }` the provider is given that theme and every screen follows, because styles only use the
  * variables (`var(--sf-color-primary)` …), never literal colours.
  */
-import { createContext, useContext, useLayoutEffect, useMemo, type ReactNode } from "react";
+import { createContext, useContext, useLayoutEffect, useMemo, useSyncExternalStore, type ReactNode } from "react";
 
 import { MaintenanceNotice } from "../components/MaintenanceNotice";
+import { maintenanceStore } from "../graphql/maintenance";
 
 export interface Theme {
   colorPrimary: string;
@@ -67,6 +68,7 @@ const SiteContext = createContext<Site>(defaultSite);
 
 export function ThemeProvider({ site, children }: { site?: Partial<Site>; children: ReactNode }) {
   const value = useMemo<Site>(() => ({ ...defaultSite, ...site, theme: { ...defaultTheme, ...site?.theme } }), [site]);
+  const fromApi = useSyncExternalStore(maintenanceStore.subscribe, maintenanceStore.get);
   useLayoutEffect(() => {
     const root = document.documentElement;
     for (const [name, variable] of Object.entries(themeVariables(value.theme))) root.style.setProperty(name, variable);
@@ -74,7 +76,7 @@ export function ThemeProvider({ site, children }: { site?: Partial<Site>; childr
   }, [value]);
   return (
     <SiteContext.Provider value={value}>
-      <MaintenanceNotice active={value.maintenanceMode} message={value.maintenanceMessage} />
+      <MaintenanceNotice active={value.maintenanceMode || fromApi.active} message={value.maintenanceMessage ?? fromApi.message} />
       {children}
     </SiteContext.Provider>
   );
