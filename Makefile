@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 UV_VERSION := 0.13.9
 
-.PHONY: run test install lint format lock clean infra-lint
+.PHONY: run test install lint format lock clean infra-lint client test-client
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,7 @@ $(VENV)/.installed: $(BIN)/uv requirements/base.lock requirements/dev.lock
 
 install: $(VENV)/.installed
 
-run: install
+run: install client
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_data
 	PORT=$(PORT) bin/serve
@@ -27,6 +27,7 @@ test: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
+	$(MAKE) --no-print-directory test-client
 
 lint: install
 	$(BIN)/ruff check .
@@ -57,3 +58,29 @@ infra-lint: $(INFRA_VENV)/.installed
 	$(INFRA_VENV)/bin/hadolint Dockerfile
 	$(INFRA_VENV)/bin/checkov --quiet --compact --skip-download --framework terraform -d infra/terraform
 	$(INFRA_VENV)/bin/checkov --quiet --compact --skip-download --framework dockerfile -f Dockerfile
+
+# The web client (web-client/): `make run` builds it when Node.js is present, `make test` runs its unit tests
+# (Vitest) and its end-to-end tests (playwright-core driving Debian's Chromium against the real backend).
+HAVE_NPM := $(shell command -v npm 2>/dev/null)
+CLIENT_INPUTS := $(shell find web-client/src web-client/index.html web-client/codegen.ts web-client/codegen web-client/vite.config.ts \
+	graphql_api marketplace cms -type f -not -path 'web-client/src/gql/*' -not -name '*.pyc' -not -name '*.test.ts' -not -name '*.test.tsx' 2>/dev/null)
+
+web-client/node_modules/.package-lock.json: web-client/package-lock.json
+	cd web-client && npm ci --no-audit --no-fund --loglevel=error
+
+# npm run build = export the schema + codegen + tsc + vite build + precompress; re-runs only when an input changes.
+web-client/dist/index.html: $(VENV)/.installed web-client/node_modules/.package-lock.json $(CLIENT_INPUTS)
+	cd web-client && npm run --silent build
+
+ifdef HAVE_NPM
+client: install web-client/dist/index.html
+else
+client:
+	@echo "Node.js (20+) with npm is not installed: skipping the web client; the API and CMS still serve."
+endif
+
+test-client: install
+	@command -v npm >/dev/null || { echo "make test needs Node.js 20+ and npm for the web client tests"; exit 1; }
+	@test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq chromium; }
+	$(MAKE) --no-print-directory web-client/dist/index.html
+	cd web-client && npm test --silent && npm run --silent e2e

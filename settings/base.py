@@ -176,6 +176,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+# The built web client (`make run` builds it): WhiteNoise serves its files at the site root, hashed assets
+# (`/assets/…`) with a far-future cache; `settings.web_client` returns index.html for client routes.
+WEB_CLIENT_DIST = Path(env("WEB_CLIENT_DIST", default=str(BASE_DIR / "web-client" / "dist")))
+WHITENOISE_ROOT = WEB_CLIENT_DIST if WEB_CLIENT_DIST.is_dir() else None
+WHITENOISE_IMMUTABLE_FILE_TEST = r"^/assets/"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

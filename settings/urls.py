@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from graphql_api.schema import schema
 from graphql_api.views import ApiView
 from realtime.health import healthz
+from settings.web_client import CLIENT_ROUTE, web_client_index
 
 urlpatterns = [
     path("graphql/", ApiView.as_view(schema=schema, graphql_ide="graphiql" if settings.GRAPHQL_DEBUG_TOOLS else None)),
@@ -18,3 +19,5 @@ urlpatterns = [
 urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 # Wagtail's own page serving stays last; the site is headless, so this only serves previews and redirects.
 urlpatterns += [path("pages/", include(wagtail_urls))]
+# The web client owns every other path (its routes); last, so it never shadows the server's own URLs.
+urlpatterns += [re_path(CLIENT_ROUTE, web_client_index, name="web_client")]

@@ -1,0 +1,61 @@
+"""The built web client is served from the API's origin: index.html for client routes, never for server paths."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+INDEX = "<!doctype html><title>ServeFlow client</title><div id=root></div>"
+
+
+@pytest.fixture
+def built_client(tmp_path, settings):
+    (tmp_path / "index.html").write_text(INDEX)
+    settings.WEB_CLIENT_DIST = tmp_path
+    return tmp_path
+
+
+@pytest.mark.parametrize("path", ["/", "/login", "/register", "/verify-email?token=abc", "/reset-password?token=x", "/app/customer"])
+def test_client_routes_get_index_html_uncached(built_client, path):
+    response = Client().get(path)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).decode() == INDEX
+    assert response["Content-Type"].startswith("text/html")
+    assert "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/healthz",
+        "/graphql/",
+        "/cms/",
+        "/static/x.css",
+        "/media/a.png",
+        "/documents/1/",
+        "/pages/",
+        "/webhooks/stripe/",
+        "/assets/missing-abc123.js",
+    ],
+)
+def test_server_paths_are_never_answered_by_the_client(built_client, path, db):
+    response = Client().get(path)
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    assert INDEX.encode() not in content
+
+
+def test_graphql_without_slash_is_not_a_client_route(built_client, db):
+    response = Client().get("/graphql")
+    assert response.status_code == 301
+    assert response["Location"] == "/graphql/"
+
+
+def test_missing_build_explains_how_to_build(tmp_path, settings):
+    settings.WEB_CLIENT_DIST = tmp_path / "absent"
+    response = Client().get("/login")
+    assert response.status_code == 503
+    assert b"make run" in response.content
+
+
+def test_client_routes_accept_only_safe_methods(built_client):
+    assert Client().post("/login").status_code == 405

@@ -1,0 +1,66 @@
+import type { ReactNode } from "react";
+import { Navigate, Route, Routes } from "react-router";
+
+import { useAuth } from "./auth/AuthProvider";
+import { ForgotPasswordScreen } from "./screens/public/ForgotPasswordScreen";
+import { LandingScreen } from "./screens/public/LandingScreen";
+import { LoginScreen } from "./screens/public/LoginScreen";
+import { RegisterScreen } from "./screens/public/RegisterScreen";
+import { ResetPasswordScreen } from "./screens/public/ResetPasswordScreen";
+import { VerifyEmailScreen } from "./screens/public/VerifyEmailScreen";
+import { AccountScreen } from "./screens/shell/AccountScreen";
+import { AppShell } from "./screens/shell/AppShell";
+import { NAVIGATION, homeFor, type Role } from "./screens/shell/navigation";
+import { AdminDashboard, ComingSoon, CustomerDashboard, ProviderDashboard } from "./screens/dashboards/Dashboards";
+
+/** A role's screens; other roles are sent to their own home. (The API enforces the same rule on its side.) */
+function RequireRole({ role, children }: { role: Role; children: ReactNode }) {
+  const { user } = useAuth();
+  if (!user) return null;
+  return user.role === role ? children : <Navigate to={homeFor(user.role)} replace />;
+}
+
+function RoleHome() {
+  const { user } = useAuth();
+  return user ? <Navigate to={homeFor(user.role)} replace /> : null;
+}
+
+const soonRoutes = Object.entries(NAVIGATION).flatMap(([role, items]) =>
+  items.filter((item) => item.soon).map((item) => ({ role: role as Role, path: item.to })),
+);
+
+export function App() {
+  return (
+    <Routes>
+      <Route index element={<LandingScreen />} />
+      <Route path="login" element={<LoginScreen />} />
+      <Route path="register" element={<RegisterScreen />} />
+      <Route path="verify-email" element={<VerifyEmailScreen />} />
+      <Route path="forgot-password" element={<ForgotPasswordScreen />} />
+      <Route path="reset-password" element={<ResetPasswordScreen />} />
+      <Route path="app" element={<AppShell />}>
+        <Route index element={<RoleHome />} />
+        <Route path="customer" element={<RequireRole role="CUSTOMER"><CustomerDashboard /></RequireRole>} />
+        <Route path="provider" element={<RequireRole role="PROVIDER"><ProviderDashboard /></RequireRole>} />
+        <Route path="admin" element={<RequireRole role="ADMIN"><AdminDashboard /></RequireRole>} />
+        <Route path="account" element={<AccountScreen />} />
+        {soonRoutes.map(({ role, path }) => (
+          <Route key={path} path={path.replace("/app/", "")} element={<RequireRole role={role}><ComingSoon /></RequireRole>} />
+        ))}
+        <Route path="*" element={<RoleHome />} />
+      </Route>
+      <Route path="*" element={<NotFound />} />
+    </Routes>
+  );
+}
+
+function NotFound() {
+  return (
+    <main id="main" className="page-status">
+      <h1>Page not found</h1>
+      <p>
+        <a href="/">Go to the home page</a>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,104 @@
+/**
+ * Who is signed in. The token lives in `tokenStore` (memory + web storage); on load a stored token is
+ * checked with `me` before the app trusts it; it is cleared on sign-out, when the API answers UNAUTHENTICATED,
+ * and when the websocket refuses it (4403).
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { Provider as UrqlProvider } from "urql";
+
+import { createApiClient, websocketUrl } from "../graphql/client";
+import { createRealtime, type Realtime } from "../realtime/socket";
+import { LogoutMutation } from "./operations";
+import { restoreSession, type Viewer } from "./session";
+import { tokenStore, type Persistence } from "./tokenStore";
+
+export type AuthState =
+  | { status: "restoring" }
+  | { status: "unreachable" }
+  | { status: "anonymous"; notice?: string; signedOut?: boolean }
+  | { status: "signedIn"; user: Viewer };
+
+interface AuthContextValue {
+  state: AuthState;
+  user: Viewer | null;
+  realtime: Realtime | null;
+  signIn(token: string, user: Viewer, persistence?: Persistence): void;
+  signOut(): Promise<void>;
+  retryRestore(): void;
+}
+
+const AuthContext = createContext<AuthContextValue | null>(null);
+
+export const SESSION_ENDED = "Your session has ended. Please sign in again.";
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const token = useSyncExternalStore(tokenStore.subscribe, tokenStore.get);
+  const [state, setState] = useState<AuthState>(() => (tokenStore.get() ? { status: "restoring" } : { status: "anonymous" }));
+  const [realtime, setRealtime] = useState<Realtime | null>(null);
+
+  const expire = useCallback(() => {
+    if (!tokenStore.get()) return;
+    tokenStore.clear();
+    setState({ status: "anonymous", notice: SESSION_ENDED });
+  }, []);
+
+  useEffect(() => {
+    if (!token) {
+      setRealtime(null);
+      return;
+    }
+    const socket = createRealtime({ url: websocketUrl(window.location), authToken: token, onAuthRejected: expire });
+    setRealtime(socket);
+    return () => socket.dispose();
+  }, [token, expire]);
+
+  const client = useMemo(
+    () => createApiClient({ token, realtime: realtime && token ? realtime : null, onUnauthenticated: expire }),
+    [token, realtime, expire],
+  );
+  const clientRef = useRef(client);
+  clientRef.current = client;
+
+  const restore = useCallback(() => {
+    setState({ status: "restoring" });
+    void restoreSession(clientRef.current, tokenStore).then((restored) => {
+      setState(restored.kind === "signedIn" ? { status: "signedIn", user: restored.user } : { status: restored.kind });
+    });
+  }, []);
+
+  useEffect(() => {
+    if (tokenStore.get()) restore();
+  }, [restore]);
+
+  const value = useMemo<AuthContextValue>(
+    () => ({
+      state,
+      user: state.status === "signedIn" ? state.user : null,
+      realtime,
+      signIn(newToken, user, persistence) {
+        tokenStore.set(newToken, persistence);
+        setState({ status: "signedIn", user });
+      },
+      async signOut() {
+        // Revoke the token server-side first (best effort), then forget it whatever the answer.
+        await client.mutation(LogoutMutation, {}).toPromise();
+        tokenStore.clear();
+        setState({ status: "anonymous", notice: "You have signed out.", signedOut: true });
+      },
+      retryRestore: restore,
+    }),
+    [state, realtime, client, restore],
+  );
+
+  return (
+    <AuthContext.Provider value={value}>
+      <UrqlProvider value={client}>{children}</UrqlProvider>
+    </AuthContext.Provider>
+  );
+}
+
+export function useAuth(): AuthContextValue {
+  const value = useContext(AuthContext);
+  if (!value) throw new Error("useAuth must be used inside <AuthProvider>");
+  return value;
+}

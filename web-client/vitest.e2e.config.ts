@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+// End-to-end: the real backend (fresh SQLite, demo data, uvicorn) serving the built client, driven by Chromium.
+export default defineConfig({
+  test: {
+    include: ["e2e/**/*.e2e.ts"],
+    globalSetup: ["e2e/backend.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    fileParallelism: false,
+  },
+});
