@@ -12,18 +12,25 @@ from .accounts.queries import AccountQuery
 from .accounts.subscriptions import AccountSubscription
 from .audit.queries import AuditQuery
 from .bids.mutations import BidMutation
+from .invoices.queries import InvoiceQuery
 from .jobs.mutations import JobMutation
 from .jobs.queries import JobQuery
 from .limits import schema_extensions
 from .node import NodeQuery
+from .payments.mutations import PaymentMutation
+from .payments.queries import PaymentQuery
 from .providers.mutations import ProviderMutation
 from .providers.queries import ProviderQuery
 from .requests.mutations import ServiceRequestMutation
 from .requests.queries import ServiceRequestQuery
 from .reviews.mutations import ReviewMutation
 
-Query = merge_types("Query", (AccountQuery, NodeQuery, ProviderQuery, ServiceRequestQuery, JobQuery, AuditQuery))
-Mutation = merge_types("Mutation", (AccountMutation, ProviderMutation, ServiceRequestMutation, BidMutation, JobMutation, ReviewMutation))
+Query = merge_types(
+    "Query", (AccountQuery, NodeQuery, ProviderQuery, ServiceRequestQuery, JobQuery, AuditQuery, PaymentQuery, InvoiceQuery)
+)
+Mutation = merge_types(
+    "Mutation", (AccountMutation, ProviderMutation, ServiceRequestMutation, BidMutation, JobMutation, ReviewMutation, PaymentMutation)
+)
 Subscription = merge_types("Subscription", (AccountSubscription,))
 
 schema = strawberry.Schema(

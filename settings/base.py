@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "marketplace.reviews",
     "marketplace.notifications",
     "marketplace.audit",
+    "marketplace.payments",
+    "marketplace.invoices",
     "django_fsm",
     # CMS
     "cms",
@@ -201,6 +203,21 @@ PAYMENT_EXPIRY_MINUTES = env.int("PAYMENT_EXPIRY_MINUTES", default=60)
 AUTO_RELEASE_HOURS = env.int("AUTO_RELEASE_HOURS", default=72)
 REQUEST_PHOTO_LIMIT = 6
 AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=400)
+# Money defaults in basis points (2000 = 20%); the CMS site settings take over once they exist.
+COMMISSION_RATE_BPS = env.int("COMMISSION_RATE_BPS", default=2000)
+TAX_RATE_BPS = env.int("TAX_RATE_BPS", default=0)
+PLATFORM_NAME = env("PLATFORM_NAME", default="ServeFlow")
+PLATFORM_SUPPORT_EMAIL = env("PLATFORM_SUPPORT_EMAIL", default="support@serveflow.local")
+
+# Payments. No STRIPE_SECRET_KEY selects the offline gateway (development and demos only; production refuses it).
+STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
+STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", default="")
+STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")  # whsec_…: verifies /webhooks/stripe/
+STRIPE_API_BASE = env("STRIPE_API_BASE", default="https://api.stripe.com")
+STRIPE_TIMEOUT_SECONDS = env.float("STRIPE_TIMEOUT_SECONDS", default=20.0)
+STRIPE_MAX_NETWORK_RETRIES = env.int("STRIPE_MAX_NETWORK_RETRIES", default=2)  # same idempotency key on each retry
+OFFLINE_PAYMENTS_ALLOWED = True
+INVOICE_LINK_MAX_AGE_SECONDS = 600
 
 # GraphQL limits.
 GRAPHQL_MAX_DEPTH = 12

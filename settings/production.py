@@ -27,3 +27,6 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+# Real money only: the offline gateway refuses to run here, so STRIPE_SECRET_KEY must be set.
+OFFLINE_PAYMENTS_ALLOWED = False

@@ -7,6 +7,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from graphql_api.schema import schema
 from graphql_api.views import ApiView
+from marketplace.invoices.views import invoice_pdf
+from marketplace.payments.webhooks import stripe_webhook
 from realtime.health import healthz
 
 urlpatterns = [
@@ -15,6 +17,8 @@ urlpatterns = [
         ApiView.as_view(schema=schema, graphql_ide="graphiql" if settings.GRAPHQL_DEBUG_TOOLS else None, multipart_uploads_enabled=True),
     ),
     path("healthz", healthz),
+    path("webhooks/stripe/", stripe_webhook),
+    path("invoices/<str:token>/pdf", invoice_pdf, name="invoice-pdf"),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -12,6 +12,7 @@ from marketplace.jobs import services as jobs
 from marketplace.jobs.models import Job, JobStatus
 from marketplace.jobs.timers import run_due_timers
 from marketplace.notifications.models import Notification
+from marketplace.payments import services as payments
 from marketplace.providers.models import ProviderProfile
 from marketplace.service_requests.models import RequestStatus
 from tests.marketplace.conftest import gid
@@ -34,7 +35,7 @@ def test_unpaid_job_expires_and_the_request_reopens(marketplace):
 def test_delivered_job_auto_releases_after_the_site_hours(marketplace, settings):
     settings.AUTO_RELEASE_HOURS = 48
     job = marketplace["accept"]()
-    jobs.mark_paid(job.pk)
+    payments.create_job_payment(job.pk, by=job.customer)
     jobs.start_job(job.pk, by=marketplace["provider"])
     job = jobs.mark_delivered(job.pk, by=marketplace["provider"])
     assert timedelta(hours=47, minutes=59) < job.auto_release_at - job.delivered_at <= timedelta(hours=48)
@@ -49,7 +50,7 @@ def test_delivered_job_auto_releases_after_the_site_hours(marketplace, settings)
 
 def test_dispute_stops_auto_release(marketplace):
     job = marketplace["accept"]()
-    jobs.mark_paid(job.pk)
+    payments.create_job_payment(job.pk, by=job.customer)
     jobs.start_job(job.pk, by=marketplace["provider"])
     jobs.mark_delivered(job.pk, by=marketplace["provider"])
     jobs.open_dispute(job.pk, by=marketplace["customer"], reason="The pipe leaks again already")
@@ -60,7 +61,7 @@ def test_dispute_stops_auto_release(marketplace):
 
 def test_provider_cancelling_a_paid_job_counts_against_them_and_reopens_the_request(marketplace):
     job = marketplace["accept"]()
-    jobs.mark_paid(job.pk)
+    payments.create_job_payment(job.pk, by=job.customer)
     jobs.cancel_job(job.pk, by=marketplace["provider"], reason="Sick")
     job.refresh_from_db()
     assert job.request.status == RequestStatus.OPEN
@@ -77,7 +78,7 @@ def test_customer_cancelling_ends_the_request(marketplace):
 
 def test_split_resolution_records_the_share(gql, token_for, marketplace):
     job = marketplace["accept"]()
-    jobs.mark_paid(job.pk)
+    payments.create_job_payment(job.pk, by=job.customer)
     jobs.start_job(job.pk, by=marketplace["provider"])
     jobs.open_dispute(job.pk, by=marketplace["customer"], reason="Only half of the work was done")
     bad = gql(
@@ -99,7 +100,7 @@ REVIEW = 'mutation($j: ID!, $r: Int!) { submitReview(jobId: $j, rating: $r, comm
 
 def completed_job(marketplace):
     job = marketplace["accept"]()
-    jobs.mark_paid(job.pk)
+    payments.create_job_payment(job.pk, by=job.customer)
     jobs.start_job(job.pk, by=marketplace["provider"])
     jobs.mark_delivered(job.pk, by=marketplace["provider"])
     jobs.confirm_completion(job.pk, by=marketplace["customer"])
