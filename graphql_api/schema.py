@@ -12,6 +12,7 @@ from .accounts.queries import AccountQuery
 from .accounts.subscriptions import AccountSubscription
 from .audit.queries import AuditQuery
 from .bids.mutations import BidMutation
+from .dashboards.queries import DashboardQuery
 from .invoices.queries import InvoiceQuery
 from .jobs.mutations import JobMutation
 from .jobs.queries import JobQuery
@@ -26,7 +27,8 @@ from .requests.queries import ServiceRequestQuery
 from .reviews.mutations import ReviewMutation
 
 Query = merge_types(
-    "Query", (AccountQuery, NodeQuery, ProviderQuery, ServiceRequestQuery, JobQuery, AuditQuery, PaymentQuery, InvoiceQuery)
+    "Query",
+    (AccountQuery, NodeQuery, ProviderQuery, ServiceRequestQuery, JobQuery, AuditQuery, PaymentQuery, InvoiceQuery, DashboardQuery),
 )
 Mutation = merge_types(
     "Mutation", (AccountMutation, ProviderMutation, ServiceRequestMutation, BidMutation, JobMutation, ReviewMutation, PaymentMutation)
