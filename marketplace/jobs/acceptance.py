@@ -57,7 +57,7 @@ def accept_bid(customer: User, bid_id: int) -> Job:
     request = ServiceRequest.objects.select_for_update().select_related("customer").get(pk=bid.request_id)
     if request.customer_id != customer.pk:
         raise NotFound("bid")
-    bid = Bid.objects.select_for_update().select_related("provider__provider_profile").get(pk=bid_id)
+    bid = Bid.objects.select_for_update(of=("self",)).select_related("provider__provider_profile").get(pk=bid_id)
     if request.status != RequestStatus.OPEN:
         raise (
             DomainError(TAKEN, code="ALREADY_ASSIGNED")

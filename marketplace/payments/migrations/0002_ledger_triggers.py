@@ -66,8 +66,9 @@ SQLITE = [
 
 def install(apps, schema_editor):
     statements = {"postgresql": POSTGRES, "sqlite": SQLITE}.get(schema_editor.connection.vendor, [])
-    for statement in statements:
-        schema_editor.execute(statement)
+    with schema_editor.connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)  # no parameters: the '%' in RAISE messages must reach PL/pgSQL as written
 
 
 class Migration(migrations.Migration):

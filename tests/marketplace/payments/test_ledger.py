@@ -72,8 +72,10 @@ def test_database_rejects_an_unbalanced_transaction_written_around_the_posting_f
         )
         with connection.cursor() as cursor:
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    ledger.post("fine", MovementKind.HOLD, [(external, -5), (commission, 5)])
     with pytest.raises(DatabaseError), transaction.atomic():
         LedgerPosting.objects.all().delete()
+    assert LedgerPosting.objects.count() == 2
 
 
 def test_rounding_is_half_up_in_integers():
