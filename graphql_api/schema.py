@@ -14,19 +14,38 @@ from .ai.mutations import AiMutation
 from .audit.queries import AuditQuery
 from .bids.mutations import BidMutation
 from .cms.queries import CmsQuery
+from .dashboards.queries import DashboardQuery
+from .invoices.queries import InvoiceQuery
 from .jobs.mutations import JobMutation
 from .jobs.queries import JobQuery
 from .limits import schema_extensions
 from .node import NodeQuery
+from .payments.mutations import PaymentMutation
+from .payments.queries import PaymentQuery
 from .providers.mutations import ProviderMutation
 from .providers.queries import ProviderQuery
 from .requests.mutations import ServiceRequestMutation
 from .requests.queries import ServiceRequestQuery
 from .reviews.mutations import ReviewMutation
 
-Query = merge_types("Query", (AccountQuery, NodeQuery, CmsQuery, ProviderQuery, ServiceRequestQuery, JobQuery, AuditQuery))
+Query = merge_types(
+    "Query",
+    (
+        AccountQuery,
+        NodeQuery,
+        CmsQuery,
+        ProviderQuery,
+        ServiceRequestQuery,
+        JobQuery,
+        AuditQuery,
+        PaymentQuery,
+        InvoiceQuery,
+        DashboardQuery,
+    ),
+)
 Mutation = merge_types(
-    "Mutation", (AccountMutation, ProviderMutation, ServiceRequestMutation, BidMutation, JobMutation, ReviewMutation, AiMutation)
+    "Mutation",
+    (AccountMutation, ProviderMutation, ServiceRequestMutation, BidMutation, JobMutation, ReviewMutation, PaymentMutation, AiMutation),
 )
 Subscription = merge_types("Subscription", (AccountSubscription,))
 

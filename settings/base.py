@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "marketplace.notifications",
     "marketplace.audit",
     "marketplace.ai",
+    "marketplace.payments",
+    "marketplace.invoices",
     "django_fsm",
     # CMS
     "cms",
@@ -208,6 +210,16 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="ServeFlow <no-reply@serv
 # Marketplace limits. Money terms (currency, commission, tax) and timers are CMS platform settings.
 REQUEST_PHOTO_LIMIT = 6
 AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=400)
+
+# Payments. No STRIPE_SECRET_KEY selects the offline gateway (development and demos only; production refuses it).
+STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
+STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", default="")
+STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")  # whsec_…: verifies /webhooks/stripe/
+STRIPE_API_BASE = env("STRIPE_API_BASE", default="https://api.stripe.com")
+STRIPE_TIMEOUT_SECONDS = env.float("STRIPE_TIMEOUT_SECONDS", default=20.0)
+STRIPE_MAX_NETWORK_RETRIES = env.int("STRIPE_MAX_NETWORK_RETRIES", default=2)  # same idempotency key on each retry
+OFFLINE_PAYMENTS_ALLOWED = True
+INVOICE_LINK_MAX_AGE_SECONDS = 600
 
 # GraphQL limits.
 GRAPHQL_MAX_DEPTH = 12

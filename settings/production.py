@@ -93,3 +93,5 @@ LOGGING = {
 
 # /healthz is answered before host validation: the load balancer and the container health check probe by IP.
 MIDDLEWARE = [MIDDLEWARE[0], "realtime.health.health_check_middleware", *MIDDLEWARE[1:]]
+# Real money only: the offline gateway refuses to run here, so STRIPE_SECRET_KEY must be set.
+OFFLINE_PAYMENTS_ALLOWED = False

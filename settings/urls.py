@@ -7,12 +7,16 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from graphql_api.schema import schema
 from graphql_api.views import ApiView
+from marketplace.invoices.views import invoice_pdf
+from marketplace.payments.webhooks import stripe_webhook
 from realtime.health import healthz
 from settings.web_client import CLIENT_ROUTE, web_client_index
 
 urlpatterns = [
     path("graphql/", ApiView.as_view(schema=schema, graphql_ide="graphiql" if settings.GRAPHQL_DEBUG_TOOLS else None)),
     path("healthz", healthz),
+    path("webhooks/stripe/", stripe_webhook),
+    path("invoices/<str:token>/pdf", invoice_pdf, name="invoice-pdf"),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -98,3 +98,20 @@ def _end_stray_sessions(django_db_setup, django_db_blocker):
         cursor.execute(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
         )
+
+
+@pytest.fixture
+def platform_terms(db):
+    """Set the default site's CMS platform settings: `platform_terms(tax_rate_bps=1700, commission_rate_bps=1500)`."""
+    from wagtail.models import Site
+
+    from cms.models import PlatformSettings
+
+    def set_terms(**values):
+        terms = PlatformSettings.for_site(Site.objects.get(is_default_site=True))
+        for name, value in values.items():
+            setattr(terms, name, value)
+        terms.save()
+        return terms
+
+    return set_terms

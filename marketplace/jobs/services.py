@@ -22,6 +22,8 @@ from marketplace.background import enqueue_after_commit
 from marketplace.bids.models import Bid, BidStatus
 from marketplace.errors import InvalidState, NotAllowed, NotFound
 from marketplace.notifications.services import notify_many
+from marketplace.payments import movements
+from marketplace.payments.models import Payment, PaymentStatus
 from marketplace.providers.models import ProviderProfile
 from marketplace.service_requests.models import RequestStatus
 from realtime.events import job_group, publish_after_commit
@@ -85,9 +87,14 @@ def _count_for_provider(job: Job, *, completed: bool) -> None:
 
 @transaction.atomic
 def mark_paid(job_id: int) -> Job:
-    """PENDING_PAYMENT → ACCEPTED, called by the payments module once the payment has succeeded."""
+    """PENDING_PAYMENT → ACCEPTED, called by the payments module once the payment has succeeded; the whole payment
+    is held for the job."""
     job = lock_job(job_id, None)
+    payment = Payment.objects.select_for_update().filter(job=job, status=PaymentStatus.SUCCEEDED).first()
+    if payment is None:
+        raise InvalidState("No payment has succeeded for this job.")
     _apply(job, "mark_paid", by=None, rule=None, who="the platform")
+    movements.hold_payment(payment)
     job.paid_at = timezone.now()
     job.save(update_fields=["paid_at"])
     _tell_parties(job, f"Payment held for {job.request.title}")
@@ -124,6 +131,7 @@ def _complete(job: Job, *, by: User | None, note: str) -> None:
     job.request.status = RequestStatus.CLOSED
     job.request.save(update_fields=["status", "updated_at"])
     _count_for_provider(job, completed=True)
+    movements.release_held_funds(job, memo=note)
     _tell_parties(job, f"Job completed: {job.request.title}", except_user=by)
 
 
@@ -158,6 +166,8 @@ def _cancel(job: Job, *, by: User | None, reason: str) -> None:
     job.request.save(update_fields=["status", "updated_at"])
     if by is not None and by.pk == job.provider_id and was == JobStatus.ACCEPTED:
         _count_for_provider(job, completed=False)
+    if was == JobStatus.ACCEPTED:
+        movements.refund_held_funds(job, movements.held_balance(job), key=f"job-{job.pk}-cancel-refund", reason="job cancelled")
     _tell_parties(job, f"Job cancelled: {job.request.title}", except_user=by)
 
 
@@ -166,6 +176,16 @@ def cancel_job(job_id: int, *, by: User, reason: str = "") -> Job:
     """PENDING_PAYMENT or ACCEPTED → CANCELLED by either party; a paid job is refunded in full."""
     job = lock_job(job_id, by)
     _cancel(job, by=by, reason=(reason or "").strip())
+    return job
+
+
+@transaction.atomic
+def cancel_refunded(job_id: int) -> Job | None:
+    """The platform cancels an ACCEPTED job whose held money was refunded in full at the gateway. Idempotent."""
+    job = lock_job(job_id, None)
+    if job.status != JobStatus.ACCEPTED or movements.held_balance(job) != 0:
+        return None
+    _cancel(job, by=None, reason="payment refunded")
     return job
 
 
@@ -226,5 +246,9 @@ def resolve_dispute(job_id: int, *, by: User, resolution: str, provider_share_pe
     job.request.status = RequestStatus.CLOSED
     job.request.save(update_fields=["status", "updated_at"])
     _count_for_provider(job, completed=to_provider)
+    if to_provider:
+        movements.release_held_funds(job, provider_share_percent=share, memo=f"dispute resolved: {resolution.lower()}")
+    else:
+        movements.refund_held_funds(job, movements.held_balance(job), key=f"job-{job.pk}-dispute-refund", reason="dispute resolved: refund")
     _tell_parties(job, f"Dispute resolved on {job.request.title}: {resolution.lower()}")
     return job

@@ -7,6 +7,7 @@ import pytest
 from marketplace.ai import rate_limits, vault
 from marketplace.jobs import services as jobs
 from marketplace.jobs.models import Dispute, JobStatus
+from marketplace.payments import services as payments
 from tests.ai.gemini_server import GeminiServer, answer
 from tests.marketplace.conftest import gid
 
@@ -31,7 +32,7 @@ QUERY = "query($j: ID!) { job(id: $j) { status dispute { reason analysis { summa
 
 def disputed_job(gql, token_for, marketplace, django_capture_on_commit_callbacks):
     job = marketplace["accept"]()
-    jobs.mark_paid(job.pk)
+    payments.create_job_payment(job.pk, by=marketplace["customer"])  # the offline gateway confirms at once
     jobs.start_job(job.pk, by=marketplace["provider"])
     with django_capture_on_commit_callbacks(execute=True):
         opened = gql(

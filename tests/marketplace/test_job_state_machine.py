@@ -16,9 +16,10 @@ from marketplace.errors import DomainError
 from marketplace.jobs import acceptance
 from marketplace.jobs import services as jobs
 from marketplace.jobs.models import TERMINAL_STATUSES, Job, JobTransition
+from marketplace.payments import services as payments
 
 ACTIONS = [
-    "mark_paid",
+    "pay",
     "start",
     "deliver",
     "confirm",
@@ -60,7 +61,7 @@ def test_job_lifecycle_state_machine(make_user, make_provider, make_request):
                 return
             user = self.actors[actor]
             calls = {
-                "mark_paid": lambda: jobs.mark_paid(job.pk),
+                "pay": lambda: payments.create_job_payment(job.pk, by=user),
                 "start": lambda: jobs.start_job(job.pk, by=user),
                 "deliver": lambda: jobs.mark_delivered(job.pk, by=user),
                 "confirm": lambda: jobs.confirm_completion(job.pk, by=user),

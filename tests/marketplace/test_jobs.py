@@ -12,6 +12,7 @@ from marketplace.jobs import services as jobs
 from marketplace.jobs.models import Job, JobStatus
 from marketplace.jobs.timers import run_due_timers
 from marketplace.notifications.models import Notification
+from marketplace.payments import services as payments
 from marketplace.providers.models import ProviderProfile
 from marketplace.service_requests.models import RequestStatus
 from tests.marketplace.conftest import gid
@@ -40,7 +41,7 @@ def test_delivered_job_auto_releases_after_the_site_hours(marketplace):
     terms.auto_release_hours = 48
     terms.save()
     job = marketplace["accept"]()
-    jobs.mark_paid(job.pk)
+    payments.create_job_payment(job.pk, by=job.customer)
     jobs.start_job(job.pk, by=marketplace["provider"])
     job = jobs.mark_delivered(job.pk, by=marketplace["provider"])
     assert timedelta(hours=47, minutes=59) < job.auto_release_at - job.delivered_at <= timedelta(hours=48)
@@ -55,7 +56,7 @@ def test_delivered_job_auto_releases_after_the_site_hours(marketplace):
 
 def test_dispute_stops_auto_release(marketplace):
     job = marketplace["accept"]()
-    jobs.mark_paid(job.pk)
+    payments.create_job_payment(job.pk, by=job.customer)
     jobs.start_job(job.pk, by=marketplace["provider"])
     jobs.mark_delivered(job.pk, by=marketplace["provider"])
     jobs.open_dispute(job.pk, by=marketplace["customer"], reason="The pipe leaks again already")
@@ -66,7 +67,7 @@ def test_dispute_stops_auto_release(marketplace):
 
 def test_provider_cancelling_a_paid_job_counts_against_them_and_reopens_the_request(marketplace):
     job = marketplace["accept"]()
-    jobs.mark_paid(job.pk)
+    payments.create_job_payment(job.pk, by=job.customer)
     jobs.cancel_job(job.pk, by=marketplace["provider"], reason="Sick")
     job.refresh_from_db()
     assert job.request.status == RequestStatus.OPEN
@@ -83,7 +84,7 @@ def test_customer_cancelling_ends_the_request(marketplace):
 
 def test_split_resolution_records_the_share(gql, token_for, marketplace):
     job = marketplace["accept"]()
-    jobs.mark_paid(job.pk)
+    payments.create_job_payment(job.pk, by=job.customer)
     jobs.start_job(job.pk, by=marketplace["provider"])
     jobs.open_dispute(job.pk, by=marketplace["customer"], reason="Only half of the work was done")
     bad = gql(
@@ -105,7 +106,7 @@ REVIEW = 'mutation($j: ID!, $r: Int!) { submitReview(jobId: $j, rating: $r, comm
 
 def completed_job(marketplace):
     job = marketplace["accept"]()
-    jobs.mark_paid(job.pk)
+    payments.create_job_payment(job.pk, by=job.customer)
     jobs.start_job(job.pk, by=marketplace["provider"])
     jobs.mark_delivered(job.pk, by=marketplace["provider"])
     jobs.confirm_completion(job.pk, by=marketplace["customer"])

@@ -118,10 +118,11 @@ JOB_OPERATIONS = {
 
 def bring_job_to(marketplace, status):
     from marketplace.jobs import services
+    from marketplace.payments import services as payments
 
     job = marketplace["accept"]()
     customer, provider = marketplace["customer"], marketplace["provider"]
-    paid = [lambda: services.mark_paid(job.pk)]
+    paid = [lambda: payments.create_job_payment(job.pk, by=customer)]
     started = [*paid, lambda: services.start_job(job.pk, by=provider)]
     steps = {
         "ACCEPTED": paid,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from marketplace.jobs import services as jobs
+from marketplace.payments import services as payments
 from tests.marketplace.conftest import gid
 
 pytestmark = pytest.mark.django_db
@@ -69,7 +70,7 @@ def test_other_customer_cannot_see_or_touch_a_request(gql, token_for, marketplac
 
 def test_dispute_details_stay_between_parties_and_admins(gql, token_for, marketplace):
     job = marketplace["accept"]()
-    jobs.mark_paid(job.pk)
+    payments.create_job_payment(job.pk, by=job.customer)
     jobs.start_job(job.pk, by=marketplace["provider"])
     jobs.open_dispute(job.pk, by=marketplace["customer"], reason="Left a mess and no fix")
     query = "query($id: ID!) { job(id: $id) { dispute { reason } } }"

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from marketplace.bids import services as bids
 from marketplace.jobs import acceptance
 from marketplace.jobs import services as jobs
+from marketplace.payments import services as payments
 from tests.marketplace.conftest import gid
 
 pytestmark = pytest.mark.django_db
@@ -49,7 +50,7 @@ def world(make_user, make_provider, make_request, token_for):
         request = make_request(customer)
         bid = bids.place_bid(provider, request.pk, amount=1000)
         job = acceptance.accept_bid(customer, bid.pk)
-        jobs.mark_paid(job.pk)
+        payments.create_job_payment(job.pk, by=job.customer)
         jobs.start_job(job.pk, by=provider)
         return request
 
