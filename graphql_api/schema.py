@@ -12,19 +12,43 @@ from .accounts.queries import AccountQuery
 from .accounts.subscriptions import AccountSubscription
 from .audit.queries import AuditQuery
 from .bids.mutations import BidMutation
+from .bids.subscriptions import BidSubscription
+from .chat.mutations import ChatMutation
+from .chat.queries import ChatQuery
+from .chat.subscriptions import ChatSubscription
 from .jobs.mutations import JobMutation
 from .jobs.queries import JobQuery
+from .jobs.subscriptions import JobSubscription
 from .limits import schema_extensions
 from .node import NodeQuery
+from .notifications.mutations import NotificationMutation
+from .notifications.queries import NotificationQuery
+from .notifications.subscriptions import NotificationSubscription
 from .providers.mutations import ProviderMutation
 from .providers.queries import ProviderQuery
 from .requests.mutations import ServiceRequestMutation
 from .requests.queries import ServiceRequestQuery
 from .reviews.mutations import ReviewMutation
 
-Query = merge_types("Query", (AccountQuery, NodeQuery, ProviderQuery, ServiceRequestQuery, JobQuery, AuditQuery))
-Mutation = merge_types("Mutation", (AccountMutation, ProviderMutation, ServiceRequestMutation, BidMutation, JobMutation, ReviewMutation))
-Subscription = merge_types("Subscription", (AccountSubscription,))
+Query = merge_types(
+    "Query", (AccountQuery, NodeQuery, ProviderQuery, ServiceRequestQuery, JobQuery, AuditQuery, ChatQuery, NotificationQuery)
+)
+Mutation = merge_types(
+    "Mutation",
+    (
+        AccountMutation,
+        ProviderMutation,
+        ServiceRequestMutation,
+        BidMutation,
+        JobMutation,
+        ReviewMutation,
+        ChatMutation,
+        NotificationMutation,
+    ),
+)
+Subscription = merge_types(
+    "Subscription", (AccountSubscription, BidSubscription, ChatSubscription, JobSubscription, NotificationSubscription)
+)
 
 schema = strawberry.Schema(
     query=Query,

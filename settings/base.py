@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "marketplace.jobs",
     "marketplace.reviews",
     "marketplace.notifications",
+    "marketplace.chat",
     "marketplace.audit",
     "django_fsm",
     # CMS
@@ -186,6 +187,9 @@ if REDIS_URL:
     }
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+
+# Chat: a message still unread this many minutes after it was sent becomes a notification (and an email).
+CHAT_UNREAD_REMINDER_MINUTES = env.int("CHAT_UNREAD_REMINDER_MINUTES", default=5)
 
 # Background tasks: django-tasks with its database backend (durable; `manage.py db_worker` runs them).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
