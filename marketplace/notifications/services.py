@@ -22,11 +22,11 @@ EMAILED_KINDS = frozenset(
         "OFFER_ACCEPTED",
         "JOB_STATUS",  # payment held, started, delivered, completed, cancelled, dispute resolved
         "NEW_MESSAGE",  # only sent when a chat message stays unread (see marketplace/chat/reminders.py)
-        "PROVIDER_APPROVED",
-        "PROVIDER_REJECTED",
         "REVIEW_RECEIVED",
     }
 )
+# PROVIDER_APPROVED / PROVIDER_REJECTED are not listed: `providers.services` always emails the verdict itself (an
+# account-status message, sent even to users who turned notification emails off).
 
 
 def notify(user, kind: str, title: str, body: str = "", target: models.Model | None = None) -> Notification:

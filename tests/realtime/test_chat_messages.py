@@ -56,7 +56,12 @@ async def test_after_id_replays_missed_messages_exactly_once_then_streams_live(r
         assert await sub.nothing_more()
 
     assert [body_of(m) for m in replayed] == ["Missed 1", "Missed 2"]
-    assert replayed[0]["payload"]["data"]["chatMessages"] == {"id": gid("ChatMessage", seen.pk + 1), "body": "Missed 1", "senderRole": "PROVIDER", "isMine": True}
+    assert replayed[0]["payload"]["data"]["chatMessages"] == {
+        "id": gid("ChatMessage", seen.pk + 1),
+        "body": "Missed 1",
+        "senderRole": "PROVIDER",
+        "isMine": True,
+    }
     assert body_of(live) == "Live one" and live["payload"]["data"]["chatMessages"]["id"] == sent.data["sendMessage"]["message"]["id"]
 
 

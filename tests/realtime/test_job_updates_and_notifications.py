@@ -64,5 +64,7 @@ async def test_notifications_stream_the_signed_in_user_s_own_notifications(job):
         provider_got = [(await provider_sub.next())["payload"]["data"]["notifications"]]
         customer_got = [(await customer_sub.next())["payload"]["data"]["notifications"] for _ in range(2)]
         assert await provider_sub.nothing_more()
-    assert provider_got == [{"kind": "JOB_STATUS", "title": "Payment held for Kitchen sink leaking", "isRead": False, "targetId": job["job_id"]}]
+    assert provider_got == [
+        {"kind": "JOB_STATUS", "title": "Payment held for Kitchen sink leaking", "isRead": False, "targetId": job["job_id"]}
+    ]
     assert [n["title"] for n in customer_got] == ["Payment held for Kitchen sink leaking", "Work started: Kitchen sink leaking"]
