@@ -54,10 +54,10 @@ def accept_bid(customer: User, bid_id: int) -> Job:
     bid = Bid.objects.filter(pk=bid_id).only("request_id").first()
     if bid is None:
         raise NotFound("bid")
-    request = ServiceRequest.objects.select_for_update().select_related("customer").get(pk=bid.request_id)
+    request = ServiceRequest.objects.select_for_update(of=("self",)).select_related("customer").get(pk=bid.request_id)
     if request.customer_id != customer.pk:
         raise NotFound("bid")
-    bid = Bid.objects.select_for_update().select_related("provider__provider_profile").get(pk=bid_id)
+    bid = Bid.objects.select_for_update(of=("self",)).select_related("provider__provider_profile").get(pk=bid_id)
     if request.status != RequestStatus.OPEN:
         raise (
             DomainError(TAKEN, code="ALREADY_ASSIGNED")
@@ -71,7 +71,7 @@ def accept_bid(customer: User, bid_id: int) -> Job:
     job = _open_job(request, bid.provider, bid.amount, bid)
     bid.status = BidStatus.ACCEPTED
     bid.save(update_fields=["status", "updated_at"])
-    others = list(Bid.objects.select_for_update().filter(request=request, status=BidStatus.PLACED).select_related("provider"))
+    others = list(Bid.objects.select_for_update(of=("self",)).filter(request=request, status=BidStatus.PLACED).select_related("provider"))
     Bid.objects.filter(pk__in=[b.pk for b in others]).update(status=BidStatus.DECLINED)
     record("bid.accepted", bid, actor=customer, data={"job": job.pk, "amount": bid.amount, "declined": [b.pk for b in others]})
     notify(bid.provider, "BID_ACCEPTED", f"Your bid on {request.title} was accepted", "The job starts once the customer pays.", job)
@@ -87,7 +87,7 @@ def accept_bid(customer: User, bid_id: int) -> Job:
 def respond_to_offer(provider: User, request_id: int, *, accept: bool) -> Job | None:
     """An approved provider takes (first one wins) or declines a FIXED_OFFER request in their categories."""
     profile = approved_profile(provider)
-    request = ServiceRequest.objects.select_for_update().select_related("customer").filter(pk=request_id).first()
+    request = ServiceRequest.objects.select_for_update(of=("self",)).select_related("customer").filter(pk=request_id).first()
     if request is None or not profile.categories.filter(pk=request.category_id).exists():
         raise NotFound("service request")
     if request.mode != RequestMode.FIXED_OFFER:
