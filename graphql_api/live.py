@@ -12,7 +12,8 @@ import contextlib
 from collections.abc import AsyncIterator, Callable
 from typing import Any, TypeVar
 
-from channels.db import database_sync_to_async
+from asgiref.sync import sync_to_async
+from django.db import connections
 from strawberry import Info
 
 from marketplace.accounts.models import ApiToken, User
@@ -52,5 +53,16 @@ def fresh_viewer(info: Info) -> User:
 
 async def in_thread(function: Callable[..., T], *args: Any) -> T:
     """Run database work off the event loop. Not thread-sensitive: concurrent subscribers' checks run in parallel
-    on the pooled connections instead of queueing behind one thread."""
-    return await database_sync_to_async(function, thread_sensitive=False)(*args)
+    instead of queueing behind Django's one sync thread. The worker's connection goes back to the pool (or is
+    closed) after each call, so idle executor threads never hold connections."""
+    return await sync_to_async(_closing_connections(function), thread_sensitive=False)(*args)
+
+
+def _closing_connections(function: Callable[..., T]) -> Callable[..., T]:
+    def run(*args: Any) -> T:
+        try:
+            return function(*args)
+        finally:
+            connections.close_all()
+
+    return run

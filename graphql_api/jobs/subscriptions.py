@@ -23,15 +23,22 @@ def job_for_viewer(info: Info, job_id: int) -> Job:
     return job
 
 
+@strawberry.type(description="One state change of a job (the first one sent is the job's state when subscribing).")
+class JobUpdate:
+    status: str = strawberry.field(description="The state the job entered with this change.")
+    job: JobType = strawberry.field(description="The job as it is when the update is delivered (may be further along).")
+
+
 @strawberry.type
 class JobSubscription:
     @strawberry.subscription(
-        description="The job as it is now, then again after every state change. Only its customer, its provider and "
+        description="The job's state now, then every state change. Only its customer, its provider and "
         "admins; ends with NOT_FOUND if the viewer loses access."
     )
-    async def job_updates(self, info: Info, job_id: relay.GlobalID) -> AsyncGenerator[JobType, None]:
+    async def job_updates(self, info: Info, job_id: relay.GlobalID) -> AsyncGenerator[JobUpdate, None]:
         pk = decode(job_id, "Job")
         async with listen(info, job_group(pk)) as events:
-            yield await in_thread(job_for_viewer, info, pk)
-            async for _event in events:
-                yield await in_thread(job_for_viewer, info, pk)
+            job = await in_thread(job_for_viewer, info, pk)
+            yield JobUpdate(status=job.status, job=job)
+            async for event in events:
+                yield JobUpdate(status=event["payload"]["status"], job=await in_thread(job_for_viewer, info, pk))

@@ -3,8 +3,10 @@ commit (never for a rolled-back transaction), unless the user opted out."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
-from asgiref.sync import async_to_sync
+from asgiref.sync import async_to_sync, sync_to_async
 from channels.layers import get_channel_layer
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
@@ -84,33 +86,44 @@ def test_opted_out_users_get_the_notification_but_no_email(gql, marketplace, tok
 def test_nothing_is_announced_or_emailed_for_a_rolled_back_transaction(
     marketplace, make_provider, mailoutbox, django_capture_on_commit_callbacks
 ):
-    layer = get_channel_layer()
-    listener = async_to_sync(layer.new_channel)()
-    async_to_sync(layer.group_add)(f"user.{marketplace['customer'].pk}", listener)
     newcomer = make_provider()
+    group = f"user.{marketplace['customer'].pk}"
     before = Notification.objects.count()
     mailoutbox.clear()
 
-    with django_capture_on_commit_callbacks(execute=True) as callbacks, pytest.raises(RuntimeError), transaction.atomic():
-        bids.place_bid(newcomer, marketplace["request"].pk, amount=300_000)
-        assert Notification.objects.count() == before + 1
-        raise RuntimeError("something later in the same transaction failed")
+    def rolled_back():
+        with django_capture_on_commit_callbacks(execute=True) as callbacks, pytest.raises(RuntimeError), transaction.atomic():
+            bids.place_bid(newcomer, marketplace["request"].pk, amount=300_000)
+            assert Notification.objects.count() == before + 1
+            raise RuntimeError("something later in the same transaction failed")
+        assert callbacks == []
 
-    assert callbacks == [] and mailoutbox == [] and Notification.objects.count() == before
-    with pytest.raises(TimeoutError):
-        async_to_sync(_receive_within)(layer, listener, 0.3)
+    assert async_to_sync(_events_while)(group, rolled_back) == []
+    assert mailoutbox == [] and Notification.objects.count() == before
 
     # The same call, committed, does announce and email: the test above would notice if it could not.
-    with django_capture_on_commit_callbacks(execute=True):
-        bids.place_bid(newcomer, marketplace["request"].pk, amount=300_000)
-    assert async_to_sync(_receive_within)(layer, listener, 2)["event"] == "notification.created"
+    def committed():
+        with django_capture_on_commit_callbacks(execute=True):
+            bids.place_bid(newcomer, marketplace["request"].pk, amount=300_000)
+
+    assert [e["event"] for e in async_to_sync(_events_while)(group, committed)] == ["notification.created"]
     assert [m.to for m in mailoutbox] == [[marketplace["customer"].email]]
 
 
-async def _receive_within(layer, channel, seconds):
-    import asyncio
-
-    return await asyncio.wait_for(layer.receive(channel), seconds)
+async def _events_while(group: str, action, wait: float = 0.5) -> list[dict]:
+    """Listen to `group` on the channel layer while `action` runs (in Django's thread), then a little longer."""
+    layer = get_channel_layer()
+    channel = await layer.new_channel()
+    await layer.group_add(group, channel)
+    await sync_to_async(action)()
+    received = []
+    try:
+        while True:
+            received.append(await asyncio.wait_for(layer.receive(channel), wait))
+    except TimeoutError:
+        pass
+    await layer.group_discard(group, channel)
+    return received
 
 
 def test_notifications_page_count_unread_and_are_marked_read(gql, marketplace, token_for, make_user):

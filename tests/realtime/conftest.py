@@ -52,8 +52,11 @@ async def connect(token: str):
         await ws.disconnect()
 
 
-async def group_members(group: str) -> int:
-    """How many channels currently listen to `group` on the configured layer (in-memory or Redis pub/sub)."""
+async def group_members(group: str, *, in_process: bool = True) -> int:
+    """How many channels listen to `group` on the configured layer, once the layer would deliver to them.
+
+    Redis pub/sub subscribes once per process and group and keeps the members in process, so in-process members
+    count only once Redis confirms the subscription; `in_process=False` counts subscribed processes instead."""
     layer = get_channel_layer()
     if isinstance(layer, InMemoryChannelLayer):
         return len(layer.groups.get(group, {}))
@@ -61,18 +64,21 @@ async def group_members(group: str) -> int:
 
     client = redis.from_url(os.environ["REDIS_URL"])
     try:
-        if hasattr(layer, "_get_group_channel_name"):  # RedisPubSubChannelLayer: one pub/sub channel per group
-            [(_, count)] = await client.pubsub_numsub(layer._get_group_channel_name(group))
-            return count
+        if hasattr(layer, "_get_group_channel_name"):  # RedisPubSubChannelLayer
+            name = layer._get_group_channel_name(group)
+            [(_, processes)] = await client.pubsub_numsub(name)
+            if not in_process:
+                return processes
+            return len(layer._get_layer().groups.get(name, ())) if processes else 0
         return await client.zcard(layer._group_key(group))  # RedisChannelLayer: a sorted set per group
     finally:
         await client.aclose()
 
 
-async def joined(group: str, members: int = 1, timeout: float = 5) -> None:
+async def joined(group: str, members: int = 1, timeout: float = 5, *, in_process: bool = True) -> None:
     """Wait until `members` subscriptions listen to `group`, so an event sent now reaches them."""
     deadline = asyncio.get_running_loop().time() + timeout
-    while await group_members(group) < members:
+    while await group_members(group, in_process=in_process) < members:
         assert asyncio.get_running_loop().time() < deadline, f"nobody joined {group}"
         await asyncio.sleep(0.02)
 

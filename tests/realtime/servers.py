@@ -32,13 +32,13 @@ class UvicornProcess:
     def __enter__(self) -> UvicornProcess:
         command = [sys.executable, "-m", "uvicorn", "settings.asgi:application", "--host", "127.0.0.1", "--port", str(self.port)]
         command += ["--ws", "websockets", "--lifespan", "off", "--log-level", "warning"]
-        self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # noqa: S603
+        self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"uvicorn exited: {self.process.stdout.read().decode()[-2000:]}")
             try:
-                with urllib.request.urlopen(f"{self.url}/healthz", timeout=2) as response:  # noqa: S310
+                with urllib.request.urlopen(f"{self.url}/healthz", timeout=2) as response:
                     if response.status == 200:
                         return self
             except OSError:
@@ -56,10 +56,10 @@ class UvicornProcess:
                 self.process.wait()
 
     def graphql(self, query: str, variables: dict | None = None, token: str | None = None) -> dict:
-        request = urllib.request.Request(  # noqa: S310
+        request = urllib.request.Request(
             f"{self.url}/graphql/",
             data=json.dumps({"query": query, "variables": variables or {}}).encode(),
             headers={"Content-Type": "application/json", **({"Authorization": f"Bearer {token}"} if token else {})},
         )
-        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=10) as response:
             return json.loads(response.read())

@@ -11,7 +11,7 @@ from .conftest import Subscription, connect, joined
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-JOB_UPDATES = "subscription($j: ID!) { jobUpdates(jobId: $j) { id status } }"
+JOB_UPDATES = "subscription($j: ID!) { jobUpdates(jobId: $j) { status job { id status } } }"
 NOTIFICATIONS = "subscription { notifications { kind title isRead targetId } }"
 
 

@@ -46,7 +46,7 @@ async def test_subscriber_on_process_a_receives_a_bid_placed_on_process_b(reques
             await ws.send(json.dumps({"type": "connection_init", "payload": {"authToken": request_with_people["customer"]}}))
             assert json.loads(await ws.recv())["type"] == "connection_ack"
             await ws.send(json.dumps({"id": "1", "type": "subscribe", "payload": {"query": BID_EVENTS, "variables": {"r": request_id}}}))
-            await joined(f"request.{request_with_people['request'].pk}")
+            await joined(f"request.{request_with_people['request'].pk}", in_process=False)
 
             placed = await asyncio.to_thread(b.graphql, PLACE, {"r": request_id, "a": 123_400}, request_with_people["provider"])
             assert placed["data"]["placeBid"]["errors"] == []
