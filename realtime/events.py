@@ -21,6 +21,7 @@ clients catch up from persisted state (e.g. `chatMessages(afterId)`, the `notifi
 from __future__ import annotations
 
 import logging
+import uuid
 from dataclasses import asdict, dataclass
 from typing import Any, ClassVar
 
@@ -39,7 +40,8 @@ def publish(group: str, event_type: str, payload: dict[str, Any]) -> bool:
     layer = get_channel_layer()
     if layer is None:
         return False
-    message = {"type": MESSAGE_TYPE, "group": group, "event": event_type, "payload": payload}
+    # `id` lets every subscriber in a process share one database read per event (graphql_api.live.SharedReads).
+    message = {"type": MESSAGE_TYPE, "id": uuid.uuid4().hex, "group": group, "event": event_type, "payload": payload}
     try:
         async_to_sync(layer.group_send)(group, message)
     except Exception:

@@ -180,7 +180,9 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
+            # Redis pub/sub by default: `bench/fanout` measured it against channels_redis.core.RedisChannelLayer
+            # (docs/architecture.md, Real-time); the variable exists so the benchmark can compare the two.
+            "BACKEND": env("CHANNEL_LAYER_BACKEND", default="channels_redis.pubsub.RedisPubSubChannelLayer"),
             # A distinct prefix lets several deployments (or parallel test runs) share one Redis.
             "CONFIG": {"hosts": [REDIS_URL], "prefix": env("CHANNEL_LAYER_PREFIX", default="serveflow")},
         }
