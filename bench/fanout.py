@@ -25,6 +25,7 @@ import contextlib
 import json
 import os
 import resource
+import signal
 import socket
 import statistics
 import subprocess
@@ -276,10 +277,12 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,1000,4000", type=lambda s: [int(x) for x in s.split(",")])
     parser.add_argument("--layers", default="pubsub,core", type=lambda s: s.split(","))
     parser.add_argument("--rounds", default=5, type=int)
-    parser.add_argument("--timeout", default=60.0, type=float, help="seconds to wait for one round to reach everyone")
+    parser.add_argument("--timeout", default=20.0, type=float, help="seconds to wait for one round to reach everyone")
     parser.add_argument("--database-url", default="")
     args = parser.parse_args()
 
+    # A plain SIGTERM would skip the `finally` that stops the servers this run started.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     limit = raise_fd_limit()
     if max(args.sizes) * 2 + 100 > limit:
         sys.exit(f"the fd limit ({limit}) is too low for {max(args.sizes)} clients plus their server ends")
