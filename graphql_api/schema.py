@@ -13,13 +13,21 @@ from .accounts.subscriptions import AccountSubscription
 from .ai.mutations import AiMutation
 from .audit.queries import AuditQuery
 from .bids.mutations import BidMutation
+from .bids.subscriptions import BidSubscription
+from .chat.mutations import ChatMutation
+from .chat.queries import ChatQuery
+from .chat.subscriptions import ChatSubscription
 from .cms.queries import CmsQuery
 from .dashboards.queries import DashboardQuery
 from .invoices.queries import InvoiceQuery
 from .jobs.mutations import JobMutation
 from .jobs.queries import JobQuery
+from .jobs.subscriptions import JobSubscription
 from .limits import schema_extensions
 from .node import NodeQuery
+from .notifications.mutations import NotificationMutation
+from .notifications.queries import NotificationQuery
+from .notifications.subscriptions import NotificationSubscription
 from .payments.mutations import PaymentMutation
 from .payments.queries import PaymentQuery
 from .providers.mutations import ProviderMutation
@@ -37,6 +45,8 @@ Query = merge_types(
         ProviderQuery,
         ServiceRequestQuery,
         JobQuery,
+        ChatQuery,
+        NotificationQuery,
         AuditQuery,
         PaymentQuery,
         InvoiceQuery,
@@ -45,9 +55,22 @@ Query = merge_types(
 )
 Mutation = merge_types(
     "Mutation",
-    (AccountMutation, ProviderMutation, ServiceRequestMutation, BidMutation, JobMutation, ReviewMutation, PaymentMutation, AiMutation),
+    (
+        AccountMutation,
+        ProviderMutation,
+        ServiceRequestMutation,
+        BidMutation,
+        JobMutation,
+        ChatMutation,
+        NotificationMutation,
+        ReviewMutation,
+        PaymentMutation,
+        AiMutation,
+    ),
 )
-Subscription = merge_types("Subscription", (AccountSubscription,))
+Subscription = merge_types(
+    "Subscription", (AccountSubscription, BidSubscription, ChatSubscription, JobSubscription, NotificationSubscription)
+)
 
 schema = strawberry.Schema(
     query=Query,

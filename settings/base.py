@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "marketplace.jobs",
     "marketplace.reviews",
     "marketplace.notifications",
+    "marketplace.chat",
     "marketplace.audit",
     "marketplace.ai",
     "marketplace.payments",
@@ -191,13 +192,18 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
+            # Redis pub/sub by default: `bench/fanout` measured it against channels_redis.core.RedisChannelLayer
+            # (docs/architecture.md, Real-time); the variable exists so the benchmark can compare the two.
+            "BACKEND": env("CHANNEL_LAYER_BACKEND", default="channels_redis.pubsub.RedisPubSubChannelLayer"),
             # A distinct prefix lets several deployments (or parallel test runs) share one Redis.
             "CONFIG": {"hosts": [REDIS_URL], "prefix": env("CHANNEL_LAYER_PREFIX", default="serveflow")},
         }
     }
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+
+# Chat: a message still unread this many minutes after it was sent becomes a notification (and an email).
+CHAT_UNREAD_REMINDER_MINUTES = env.int("CHAT_UNREAD_REMINDER_MINUTES", default=5)
 
 # Background tasks: django-tasks with its database backend (durable; `manage.py db_worker` runs them).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

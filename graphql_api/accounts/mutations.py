@@ -112,9 +112,14 @@ class AccountMutation:
         last_name: str | None = None,
         phone: str | None = None,
         avatar: Upload | None = None,
+        email_notifications: bool | None = None,
     ) -> UserPayload:
         user = require_user(info)
         return attempt(
             UserPayload,
-            lambda: UserPayload(user=services.update_profile(user, first_name=first_name, last_name=last_name, phone=phone, avatar=avatar)),
+            lambda: UserPayload(
+                user=services.update_profile(
+                    user, first_name=first_name, last_name=last_name, phone=phone, avatar=avatar, email_notifications=email_notifications
+                )
+            ),
         )

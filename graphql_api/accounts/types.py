@@ -7,7 +7,9 @@ from strawberry import relay
 from marketplace.accounts.models import User
 
 
-@strawberry_django.type(User, name="User", fields=["email", "role", "first_name", "last_name", "phone", "date_joined"])
+@strawberry_django.type(
+    User, name="User", fields=["email", "role", "first_name", "last_name", "phone", "date_joined", "email_notifications"]
+)
 class UserType(relay.Node):
     """A ServeFlow user. Only the user themself (and admins) see this type in full."""
 

@@ -6,6 +6,7 @@ import strawberry
 import strawberry_django
 from strawberry import Info, relay
 
+from marketplace.chat.services import unread_count, unread_messages
 from marketplace.jobs.models import Dispute, Job, JobTransition
 from marketplace.reviews.models import Review
 from marketplace.visibility import visible_jobs
@@ -124,6 +125,14 @@ class JobType(relay.Node):
     def reviewed_by_me(self, info: Info, root: Job) -> bool:
         viewer = current_user(info)
         return viewer is not None and any(review.author_id == viewer.pk for review in root.reviews.all())
+
+    @strawberry_django.field(
+        annotate={"viewer_unread_messages": lambda info: unread_messages(current_user(info))},
+        description="Chat messages from the other party the signed-in user has not read yet.",
+    )
+    def unread_message_count(self, info: Info, root: Job) -> int:
+        counted = getattr(root, "viewer_unread_messages", None)  # annotated in lists; a single job asks directly
+        return counted if counted is not None else unread_count(root.pk, current_user(info))
 
 
 __all__ = ["DisputeType", "JobTransitionType", "JobType", "ReviewType", "strawberry"]

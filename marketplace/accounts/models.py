@@ -65,6 +65,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False, help_text="May sign in to the Wagtail admin.")
     date_joined = models.DateTimeField(default=timezone.now)
+    email_notifications = models.BooleanField(default=True, help_text="Email me about bids, jobs, messages and reviews.")
 
     objects = UserManager()
 

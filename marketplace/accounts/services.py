@@ -217,9 +217,15 @@ def _send_password_changed_notice(user: User) -> None:
 
 @transaction.atomic
 def update_profile(
-    user: User, *, first_name: str | None = None, last_name: str | None = None, phone: str | None = None, avatar=None
+    user: User,
+    *,
+    first_name: str | None = None,
+    last_name: str | None = None,
+    phone: str | None = None,
+    avatar=None,
+    email_notifications: bool | None = None,
 ) -> User:
-    """Change the caller's own names, phone and avatar. The role and email are not editable here."""
+    """Change the caller's own names, phone, avatar and email-notification choice. The role and email are not editable here."""
     user = User.objects.select_for_update().get(pk=user.pk)
     errors = {}
     for field, value, limit in (("first_name", first_name, 150), ("last_name", last_name, 150), ("phone", phone, 32)):
@@ -233,6 +239,8 @@ def update_profile(
         user.last_name = last_name.strip()
     if phone is not None:
         user.phone = phone.strip()
+    if email_notifications is not None:
+        user.email_notifications = email_notifications
     if avatar is not None:
         cleaned = clean_image(avatar, field="avatar", max_bytes=5 * 1024 * 1024)
         user.avatar.save(cleaned.name, cleaned, save=False)

@@ -11,7 +11,7 @@ from marketplace.errors import DomainError, InvalidState, NotFound
 from marketplace.notifications.services import notify
 from marketplace.providers.services import approved_profile
 from marketplace.service_requests.models import RequestMode, RequestStatus, ServiceRequest
-from realtime.events import publish_after_commit, request_group
+from realtime.events import BidChanged, announce
 
 from .models import Bid, BidStatus
 
@@ -32,7 +32,7 @@ def _validate(amount: int | None, message: str | None, estimated_hours: int | No
 
 def bid_event(bid: Bid, kind: str) -> None:
     """Announce a bid change to the request's group after commit (subscribers filter by viewer)."""
-    publish_after_commit(request_group(bid.request_id), f"bid.{kind}", {"bid_id": bid.pk, "provider_id": bid.provider_id})
+    announce(BidChanged(request_id=bid.request_id, bid_id=bid.pk, provider_id=bid.provider_id, kind=kind))
 
 
 @transaction.atomic

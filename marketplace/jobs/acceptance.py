@@ -18,7 +18,7 @@ from marketplace.errors import DomainError, InvalidState, NotFound
 from marketplace.notifications.services import notify, notify_many
 from marketplace.providers.services import approved_profile
 from marketplace.service_requests.models import RequestMode, RequestStatus, ServiceRequest
-from realtime.events import publish_after_commit, request_group
+from realtime.events import RequestChanged, announce
 
 from .models import Job
 from .timers import schedule_payment_expiry
@@ -43,7 +43,7 @@ def _open_job(request: ServiceRequest, provider: User, amount: int, bid: Bid | N
     request.status = RequestStatus.ASSIGNED
     request.save(update_fields=["status", "updated_at"])
     schedule_payment_expiry(job)
-    publish_after_commit(request_group(request.pk), "request.assigned", {"request_id": request.pk, "job_id": job.pk})
+    announce(RequestChanged(request_id=request.pk, kind="assigned", job_id=job.pk))
     return job
 
 

@@ -23,12 +23,10 @@ def gather_facts(dispute: Dispute) -> DisputeFacts:
 
 
 def chat_lines(job) -> list[tuple[str, str, object]]:
-    """(role, text, time) of the job's chat, oldest first; empty until the job has a chat."""
-    messages = getattr(job, "messages", None)
-    if messages is None:
-        return []
+    """(role, text, time) of the job's chat: the latest 200 messages, oldest first."""
     roles = {job.customer_id: "customer", job.provider_id: "provider"}
-    return [(roles.get(m.sender_id, "admin"), m.body, m.created_at) for m in messages.order_by("created_at", "id")[:200]]
+    latest = reversed(job.messages.order_by("-id")[:200])
+    return [(roles.get(m.sender_id, "admin"), m.body, m.created_at) for m in latest]
 
 
 @durable_task(max_attempts=3, backoff_seconds=120)

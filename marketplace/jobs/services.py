@@ -26,7 +26,7 @@ from marketplace.payments import movements
 from marketplace.payments.models import Payment, PaymentStatus
 from marketplace.providers.models import ProviderProfile
 from marketplace.service_requests.models import RequestStatus
-from realtime.events import job_group, publish_after_commit
+from realtime.events import JobChanged, announce
 
 from .dispute_analysis import analyse_dispute
 from .models import Dispute, DisputeResolution, Job, JobStatus, JobTransition
@@ -71,7 +71,7 @@ def _apply(job: Job, transition: str, *, by: User | None, rule: Rule | None, who
     job.save()
     JobTransition.objects.create(job=job, from_status=before, to_status=job.status, actor=by, note=note[:500])
     record(f"job.{transition}", job, actor=by, data={"from": before, "to": job.status, **(data or {})})
-    publish_after_commit(job_group(job.pk), "job.updated", {"job_id": job.pk, "status": job.status})
+    announce(JobChanged(job_id=job.pk, status=job.status))
     return before
 
 

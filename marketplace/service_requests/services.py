@@ -17,7 +17,7 @@ from marketplace.errors import InvalidState, NotAllowed, NotFound
 from marketplace.images import clean_image
 from marketplace.notifications.services import notify_many
 from marketplace.providers.models import ProviderProfile
-from realtime.events import feed_group, publish_after_commit, request_group
+from realtime.events import BidChanged, RequestChanged, RequestOpened, announce
 
 from .models import RequestMode, RequestPhoto, RequestStatus, ServiceRequest, Urgency
 
@@ -135,7 +135,7 @@ def _announce_to_matching_providers(request: ServiceRequest) -> None:
     if matching:
         kind = "OFFER_NEW" if request.mode == RequestMode.FIXED_OFFER else "REQUEST_NEW"
         notify_many(matching, kind, f"New {request.category.name.lower()} request: {request.title}", request.city, request)
-    publish_after_commit(feed_group(request.category_id), "request.opened", {"request_id": request.pk})
+    announce(RequestOpened(category_id=request.category_id, request_id=request.pk))
 
 
 def _lock_own_request(customer: User, request_id: int) -> ServiceRequest:
@@ -173,7 +173,7 @@ def update_request(customer: User, request_id: int, **changes) -> ServiceRequest
         setattr(request, name, value.strip() if isinstance(value, str) else value)
     request.save()
     record("request.updated", request, actor=customer, data={"fields": sorted(changes)})
-    publish_after_commit(request_group(request.pk), "request.updated", {"request_id": request.pk})
+    announce(RequestChanged(request_id=request.pk, kind="updated"))
     return request
 
 
@@ -191,6 +191,6 @@ def cancel_request(customer: User, request_id: int) -> ServiceRequest:
         notify_many([b.provider for b in bids], "REQUEST_CANCELLED", f"Request cancelled: {request.title}", "", request)
     record("request.cancelled", request, actor=customer)
     for bid in bids:
-        publish_after_commit(request_group(request.pk), "bid.declined", {"bid_id": bid.pk, "provider_id": bid.provider_id})
-    publish_after_commit(request_group(request.pk), "request.cancelled", {"request_id": request.pk})
+        announce(BidChanged(request_id=request.pk, bid_id=bid.pk, provider_id=bid.provider_id, kind="declined"))
+    announce(RequestChanged(request_id=request.pk, kind="cancelled"))
     return request

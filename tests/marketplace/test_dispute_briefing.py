@@ -30,10 +30,17 @@ def gemini(settings):
 QUERY = "query($j: ID!) { job(id: $j) { status dispute { reason analysis { summary suggestedResolution customerSharePercent source } } } }"
 
 
-def disputed_job(gql, token_for, marketplace, django_capture_on_commit_callbacks):
+def disputed_job(gql, token_for, marketplace, django_capture_on_commit_callbacks, chat: str = ""):
     job = marketplace["accept"]()
     payments.create_job_payment(job.pk, by=marketplace["customer"])  # the offline gateway confirms at once
     jobs.start_job(job.pk, by=marketplace["provider"])
+    if chat:
+        sent = gql(
+            "mutation($j: ID!, $b: String!) { sendMessage(jobId: $j, body: $b) { errors { code } } }",
+            {"j": gid("Job", job.pk), "b": chat},
+            token=token_for(marketplace["provider"]),
+        )
+        assert sent.data["sendMessage"]["errors"] == [], sent.body
     with django_capture_on_commit_callbacks(execute=True):
         opened = gql(
             'mutation($j: ID!) { openDispute(jobId: $j, reason: "The sink still leaks after the visit") { job { status } errors { code } } }',
@@ -69,7 +76,10 @@ def test_admin_sees_the_model_summary_and_the_parties_do_not(gql, token_for, mar
     assert Dispute.objects.get().resolution == "" and job.__class__.objects.get(pk=job.pk).status == JobStatus.DISPUTED
 
 
-def test_without_keys_the_admin_gets_the_local_digest(gql, token_for, marketplace, django_capture_on_commit_callbacks):
-    job = disputed_job(gql, token_for, marketplace, django_capture_on_commit_callbacks)
+def test_without_keys_the_admin_gets_the_local_digest_with_the_chat(gql, token_for, marketplace, django_capture_on_commit_callbacks):
+    job = disputed_job(
+        gql, token_for, marketplace, django_capture_on_commit_callbacks, chat="I replaced the washer, it was dry when I left"
+    )
     analysis = gql(QUERY, {"j": gid("Job", job.pk)}, token=token_for(marketplace["admin"])).data["job"]["dispute"]["analysis"]
     assert analysis["source"] == "FALLBACK" and "The sink still leaks after the visit" in analysis["summary"]
+    assert "provider: I replaced the washer, it was dry when I left" in analysis["summary"]
