@@ -109,7 +109,6 @@ def test_history_uses_the_same_number_of_queries_for_1_and_50_messages(gql, room
     chat.send_message(room["job"].pk, by=room["customer"], body="one")
     queries()  # the token's first use of the minute also records `last_used_at`
     one = queries()
-    assert one == 3  # token, job visibility, one page (with its total count and senders)
     for n in range(49):
         chat.send_message(room["job"].pk, by=room["provider"] if n % 2 else room["customer"], body=f"m{n}")
     assert gql(HISTORY, {"j": room["job_id"], "first": 100}, token=token).data["messages"]["totalCount"] == 50

@@ -15,6 +15,7 @@ from marketplace.bids import services as bids
 from marketplace.jobs import services as jobs
 from marketplace.notifications.models import Notification
 from marketplace.notifications.services import notify
+from marketplace.payments import services as payments
 from marketplace.providers import services as providers
 from marketplace.reviews.services import submit_review
 from tests.marketplace.conftest import gid
@@ -37,7 +38,7 @@ def test_each_listed_event_notifies_and_emails_the_right_person(
     with django_capture_on_commit_callbacks(execute=True):
         bids.place_bid(make_provider(), marketplace["request"].pk, amount=300_000)  # new bid → customer
         job = marketplace["accept"]()  # bid accepted → provider; declined → the others (no email)
-        jobs.mark_paid(job.pk)  # payment held → both
+        payments.create_job_payment(job.pk, by=customer)  # payment held (offline gateway) → both
         jobs.start_job(job.pk, by=provider)  # job status → customer
         jobs.mark_delivered(job.pk, by=provider)
         jobs.confirm_completion(job.pk, by=customer)  # → provider

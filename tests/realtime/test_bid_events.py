@@ -3,11 +3,12 @@
 import pytest
 from channels.db import database_sync_to_async
 
+from marketplace import platform_settings
 from tests.marketplace.conftest import gid
 
 from .conftest import Subscription, connect, joined
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 BID_EVENTS = """subscription($r: ID!) { bidEvents(requestId: $r) { kind bid { id status amount { amount currency } } } }"""
 PLACE = "mutation($r: ID!, $a: Int!) { placeBid(requestId: $r, amount: $a) { bid { id } errors { code } } }"
@@ -29,6 +30,7 @@ def bidding(make_user, make_provider, make_request, token_for):
 
 
 async def test_customer_receives_a_bid_placed_over_http(bidding, agql):
+    currency = await database_sync_to_async(platform_settings.currency)()
     async with connect(bidding["tokens"]["customer"]) as ws:
         sub = await Subscription(ws, BID_EVENTS, {"r": bidding["request"]}).start()
         await joined(f"request.{bidding['request_pk']}")
@@ -39,11 +41,16 @@ async def test_customer_receives_a_bid_placed_over_http(bidding, agql):
     assert message["type"] == "next"
     assert event == {
         "kind": "PLACED",
-        "bid": {"id": placed.data["placeBid"]["bid"]["id"], "status": "PLACED", "amount": {"amount": 450_000, "currency": "pkr"}},
+        "bid": {
+            "id": placed.data["placeBid"]["bid"]["id"],
+            "status": "PLACED",
+            "amount": {"amount": 450_000, "currency": currency},
+        },
     }
 
 
 async def test_rival_provider_receives_only_its_own_bid_events(bidding, agql):
+    currency = await database_sync_to_async(platform_settings.currency)()
     tokens, request = bidding["tokens"], bidding["request"]
     async with connect(tokens["rival"]) as rival_ws, connect(tokens["admin"]) as admin_ws:
         rival_sub = await Subscription(rival_ws, BID_EVENTS, {"r": request}).start()
@@ -55,7 +62,10 @@ async def test_rival_provider_receives_only_its_own_bid_events(bidding, agql):
         await agql(ACCEPT, {"b": mine}, token=tokens["customer"])
 
         rival_got = (await rival_sub.next())["payload"]["data"]["bidEvents"]
-        assert rival_got == {"kind": "PLACED", "bid": {"id": theirs, "status": "PLACED", "amount": {"amount": 400_000, "currency": "pkr"}}}
+        assert rival_got == {
+            "kind": "PLACED",
+            "bid": {"id": theirs, "status": "PLACED", "amount": {"amount": 400_000, "currency": currency}},
+        }
         declined = (await rival_sub.next())["payload"]["data"]["bidEvents"]
         assert (declined["kind"], declined["bid"]["id"], declined["bid"]["status"]) == ("DECLINED", theirs, "DECLINED")
         # Nothing about the other provider's bid (placed, updated at 410 000, accepted) ever reached the rival.

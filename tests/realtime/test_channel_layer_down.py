@@ -12,7 +12,7 @@ from tests.marketplace.conftest import gid
 
 from .conftest import Subscription, connect
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 SEND = "mutation($j: ID!, $b: String!) { sendMessage(jobId: $j, body: $b) { message { id body } errors { code } } }"
 CHAT = "subscription($j: ID!, $after: ID) { chatMessages(jobId: $j, afterId: $after) { id body } }"

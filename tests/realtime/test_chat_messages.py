@@ -10,7 +10,7 @@ from tests.marketplace.conftest import gid
 
 from .conftest import Subscription, connect, joined
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 CHAT = "subscription($j: ID!, $after: ID) { chatMessages(jobId: $j, afterId: $after) { id body senderRole isMine } }"
 SEND = "mutation($j: ID!, $b: String!) { sendMessage(jobId: $j, body: $b) { message { id } errors { code } } }"

@@ -5,11 +5,12 @@ from channels.db import database_sync_to_async
 
 from marketplace.jobs import services as jobs
 from marketplace.jobs.models import Job
+from marketplace.payments import services as payments
 from tests.marketplace.conftest import gid
 
 from .conftest import Subscription, connect, joined
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 JOB_UPDATES = "subscription($j: ID!) { jobUpdates(jobId: $j) { status job { id status } } }"
 NOTIFICATIONS = "subscription { notifications { kind title isRead targetId } }"
@@ -27,7 +28,7 @@ async def test_parties_receive_the_current_state_then_every_change(job):
         customer_sub = await Subscription(customer_ws, JOB_UPDATES, {"j": job["job_id"]}).start()
         admin_sub = await Subscription(admin_ws, JOB_UPDATES, {"j": job["job_id"]}).start()
         first = [(await s.next())["payload"]["data"]["jobUpdates"]["status"] for s in (customer_sub, admin_sub)]
-        await database_sync_to_async(jobs.mark_paid)(job["job"].pk)
+        await database_sync_to_async(payments.create_job_payment)(job["job"].pk, by=job["customer"])
         await database_sync_to_async(jobs.start_job)(job["job"].pk, by=job["provider"])
         customer_saw = [(await customer_sub.next())["payload"]["data"]["jobUpdates"]["status"] for _ in range(2)]
         admin_saw = [(await admin_sub.next())["payload"]["data"]["jobUpdates"]["status"] for _ in range(2)]
@@ -48,7 +49,7 @@ async def test_a_party_who_loses_the_job_stops_receiving_it(job):
         assert (await sub.next())["payload"]["data"]["jobUpdates"]["status"] == "PENDING_PAYMENT"
         # Staff reassign the job to the rival (an admin-tool action; the rule under test is the per-event re-check).
         await database_sync_to_async(lambda: Job.objects.filter(pk=job["job"].pk).update(provider=job["rival"]))()
-        await database_sync_to_async(jobs.mark_paid)(job["job"].pk)
+        await database_sync_to_async(payments.create_job_payment)(job["job"].pk, by=job["customer"])
         ended = await sub.next()
     assert ended["payload"]["data"] is None and ended["payload"]["errors"][0]["extensions"]["code"] == "NOT_FOUND"
 
@@ -59,7 +60,7 @@ async def test_notifications_stream_the_signed_in_user_s_own_notifications(job):
         customer_sub = await Subscription(customer_ws, NOTIFICATIONS).start()
         await joined(f"user.{job['provider'].pk}")
         await joined(f"user.{job['customer'].pk}")
-        await database_sync_to_async(jobs.mark_paid)(job["job"].pk)
+        await database_sync_to_async(payments.create_job_payment)(job["job"].pk, by=job["customer"])
         await database_sync_to_async(jobs.start_job)(job["job"].pk, by=job["provider"])
         provider_got = [(await provider_sub.next())["payload"]["data"]["notifications"]]
         customer_got = [(await customer_sub.next())["payload"]["data"]["notifications"] for _ in range(2)]
