@@ -135,4 +135,4 @@ class JobType(relay.Node):
         return counted if counted is not None else unread_count(root.pk, current_user(info))
 
 
-__all__ = ["DisputeType", "JobTransitionType", "JobType", "ReviewType", "strawberry"]
+__all__ = ["DisputeAnalysisType", "DisputeType", "JobTransitionType", "JobType", "ReviewType"]
