@@ -24,16 +24,6 @@ def auto_release_after() -> timedelta:
     return timedelta(hours=terms().auto_release_hours)
 
 
-def commission_rate_bps() -> int:
-    """The platform's commission in basis points of the subtotal (2000 = 20%)."""
-    return terms().commission_rate_bps
-
-
-def tax_rate_bps() -> int:
-    """Tax in basis points of the subtotal, added to what the customer pays."""
-    return terms().tax_rate_bps
-
-
 def platform_details() -> dict[str, str]:
     """Name and support address printed on invoices (the default site's branding)."""
     from wagtail.models import Site

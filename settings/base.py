@@ -239,7 +239,7 @@ GRAPHQL_DEBUG_TOOLS = False
 STRAWBERRY_DJANGO = {
     "FIELD_DESCRIPTION_FROM_HELP_TEXT": True,
     "TYPE_DESCRIPTION_FROM_MODEL_DOCSTRING": False,
-    "MUTATIONS_DEFAULT_HANDLE_ERRORS": True,
+    "MUTATIONS_DEFAULT_HANDLE_ERRORS": False,  # our payloads carry their own `errors` (graphql_api.errors.attempt)
     "GENERATE_ENUMS_FROM_CHOICES": True,
 }
 

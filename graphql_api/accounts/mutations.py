@@ -40,7 +40,7 @@ class UserPayload:
 
 @strawberry.type
 class AccountMutation:
-    @strawberry_django.mutation(handle_django_errors=False)
+    @strawberry_django.mutation()
     def register(self, input: RegisterInput) -> RegisterPayload:
         return attempt(
             RegisterPayload,
@@ -56,7 +56,7 @@ class AccountMutation:
             ),
         )
 
-    @strawberry_django.mutation(handle_django_errors=False)
+    @strawberry_django.mutation()
     def login(self, info: Info, email: str, password: str) -> LoginPayload:
         def run() -> LoginPayload:
             raw, token = services.log_in(info.context.request, email=email, password=password)
@@ -64,28 +64,28 @@ class AccountMutation:
 
         return attempt(LoginPayload, run)
 
-    @strawberry_django.mutation(handle_django_errors=False, extensions=[IsSignedIn()])
+    @strawberry_django.mutation(extensions=[IsSignedIn()])
     def logout(self, info: Info) -> OkPayload:
         services.log_out(info.context.request.api_token)
         return OkPayload(ok=True)
 
-    @strawberry_django.mutation(handle_django_errors=False)
+    @strawberry_django.mutation()
     def verify_email(self, token: str) -> UserPayload:
         return attempt(UserPayload, lambda: UserPayload(user=services.verify_email(token)))
 
-    @strawberry_django.mutation(handle_django_errors=False, extensions=[IsSignedIn()])
+    @strawberry_django.mutation(extensions=[IsSignedIn()])
     def resend_verification_email(self, info: Info) -> OkPayload:
         user = require_user(info)
         if not user.email_verified:
             services.send_verification_email(user)
         return OkPayload(ok=True)
 
-    @strawberry_django.mutation(handle_django_errors=False, description="Always succeeds; emails a link if the account exists.")
+    @strawberry_django.mutation(description="Always succeeds; emails a link if the account exists.")
     def request_password_reset(self, email: str) -> OkPayload:
         services.request_password_reset(email)
         return OkPayload(ok=True)
 
-    @strawberry_django.mutation(handle_django_errors=False)
+    @strawberry_django.mutation()
     def reset_password(self, token: str, new_password: str) -> OkPayload:
         def run() -> OkPayload:
             services.reset_password(token, new_password)
@@ -93,7 +93,7 @@ class AccountMutation:
 
         return attempt(OkPayload, run)
 
-    @strawberry_django.mutation(handle_django_errors=False, extensions=[IsSignedIn()])
+    @strawberry_django.mutation(extensions=[IsSignedIn()])
     def change_password(self, info: Info, current_password: str, new_password: str) -> OkPayload:
         user = require_user(info)
         keep = info.context.request.api_token
@@ -104,7 +104,7 @@ class AccountMutation:
 
         return attempt(OkPayload, run)
 
-    @strawberry_django.mutation(handle_django_errors=False, extensions=[IsSignedIn()])
+    @strawberry_django.mutation(extensions=[IsSignedIn()])
     def update_profile(
         self,
         info: Info,

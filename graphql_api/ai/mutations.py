@@ -21,7 +21,6 @@ class AnalyzeRequestImagePayload:
 @strawberry.type
 class AiMutation:
     @strawberry_django.mutation(
-        handle_django_errors=False,
         extensions=[IsCustomer()],
         description="Read a photo (JPEG, PNG or WebP, at most 10 MB) and an optional note into a draft request. Stores nothing.",
     )

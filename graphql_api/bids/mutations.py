@@ -28,7 +28,7 @@ class JobPayload:
 
 @strawberry.type
 class BidMutation:
-    @strawberry_django.mutation(handle_django_errors=False, extensions=[IsProvider()])
+    @strawberry_django.mutation(extensions=[IsProvider()])
     def place_bid(
         self, info: Info, request_id: relay.GlobalID, amount: int, message: str = "", estimated_hours: int | None = None
     ) -> BidPayload:
@@ -42,7 +42,7 @@ class BidMutation:
             ),
         )
 
-    @strawberry_django.mutation(handle_django_errors=False, extensions=[IsProvider()])
+    @strawberry_django.mutation(extensions=[IsProvider()])
     def update_bid(
         self, info: Info, bid_id: relay.GlobalID, amount: int | None = None, message: str | None = None, estimated_hours: int | None = None
     ) -> BidPayload:
@@ -54,18 +54,18 @@ class BidMutation:
             ),
         )
 
-    @strawberry_django.mutation(handle_django_errors=False, extensions=[IsProvider()])
+    @strawberry_django.mutation(extensions=[IsProvider()])
     def withdraw_bid(self, info: Info, bid_id: relay.GlobalID) -> BidPayload:
         provider = require_user(info)
         return attempt(BidPayload, lambda: BidPayload(bid=services.withdraw_bid(provider, decode(bid_id, "Bid"))))
 
-    @strawberry_django.mutation(handle_django_errors=False, extensions=[IsCustomer()])
+    @strawberry_django.mutation(extensions=[IsCustomer()])
     def accept_bid(self, info: Info, bid_id: relay.GlobalID) -> JobPayload:
         """Creates the job in PENDING_PAYMENT at the bid's amount and declines every other bid."""
         customer = require_user(info)
         return attempt(JobPayload, lambda: JobPayload(job=acceptance.accept_bid(customer, decode(bid_id, "Bid"))))
 
-    @strawberry_django.mutation(handle_django_errors=False, extensions=[IsProvider()])
+    @strawberry_django.mutation(extensions=[IsProvider()])
     def respond_to_offer(self, info: Info, request_id: relay.GlobalID, accept: bool) -> JobPayload:
         """Take (first provider wins) or decline a FIXED_OFFER request. Declining returns no job."""
         provider = require_user(info)

@@ -26,7 +26,7 @@ class MarkMessagesReadPayload:
 
 @strawberry.type
 class ChatMutation:
-    @strawberry_django.mutation(handle_django_errors=False, extensions=[IsSignedIn()])
+    @strawberry_django.mutation(extensions=[IsSignedIn()])
     def send_message(self, info: Info, job_id: relay.GlobalID, body: str) -> SendMessagePayload:
         """Post in a job's chat (its customer or provider; admins read only). Saved first, then delivered live."""
         user = require_user(info)
@@ -34,7 +34,7 @@ class ChatMutation:
             SendMessagePayload, lambda: SendMessagePayload(message=services.send_message(decode(job_id, "Job"), by=user, body=body))
         )
 
-    @strawberry_django.mutation(handle_django_errors=False, extensions=[IsSignedIn()])
+    @strawberry_django.mutation(extensions=[IsSignedIn()])
     def mark_messages_read(
         self, info: Info, job_id: relay.GlobalID, up_to_message_id: relay.GlobalID | None = None
     ) -> MarkMessagesReadPayload:

@@ -19,27 +19,27 @@ def _run(info: Info, job_id: relay.GlobalID, action) -> JobPayload:
 
 @strawberry.type
 class JobMutation:
-    @strawberry_django.mutation(handle_django_errors=False, extensions=[IsProvider()])
+    @strawberry_django.mutation(extensions=[IsProvider()])
     def start_job(self, info: Info, job_id: relay.GlobalID) -> JobPayload:
         return _run(info, job_id, lambda pk, user: services.start_job(pk, by=user))
 
-    @strawberry_django.mutation(handle_django_errors=False, extensions=[IsProvider()])
+    @strawberry_django.mutation(extensions=[IsProvider()])
     def mark_job_delivered(self, info: Info, job_id: relay.GlobalID) -> JobPayload:
         return _run(info, job_id, lambda pk, user: services.mark_delivered(pk, by=user))
 
-    @strawberry_django.mutation(handle_django_errors=False, extensions=[IsCustomer()])
+    @strawberry_django.mutation(extensions=[IsCustomer()])
     def confirm_job_completion(self, info: Info, job_id: relay.GlobalID) -> JobPayload:
         return _run(info, job_id, lambda pk, user: services.confirm_completion(pk, by=user))
 
-    @strawberry_django.mutation(handle_django_errors=False, extensions=[IsSignedIn()])
+    @strawberry_django.mutation(extensions=[IsSignedIn()])
     def cancel_job(self, info: Info, job_id: relay.GlobalID, reason: str = "") -> JobPayload:
         return _run(info, job_id, lambda pk, user: services.cancel_job(pk, by=user, reason=reason))
 
-    @strawberry_django.mutation(handle_django_errors=False, extensions=[IsCustomer()])
+    @strawberry_django.mutation(extensions=[IsCustomer()])
     def open_dispute(self, info: Info, job_id: relay.GlobalID, reason: str) -> JobPayload:
         return _run(info, job_id, lambda pk, user: services.open_dispute(pk, by=user, reason=reason))
 
-    @strawberry_django.mutation(handle_django_errors=False, extensions=[IsPlatformAdmin()])
+    @strawberry_django.mutation(extensions=[IsPlatformAdmin()])
     def resolve_dispute(
         self, info: Info, job_id: relay.GlobalID, resolution: str, provider_share_percent: int | None = None, note: str = ""
     ) -> JobPayload:

@@ -20,7 +20,7 @@ class MarkNotificationsReadPayload:
 
 @strawberry.type
 class NotificationMutation:
-    @strawberry_django.mutation(handle_django_errors=False, extensions=[IsSignedIn()])
+    @strawberry_django.mutation(extensions=[IsSignedIn()])
     def mark_notifications_read(
         self, info: Info, ids: list[relay.GlobalID] | None = None, all: bool = False
     ) -> MarkNotificationsReadPayload:

@@ -37,7 +37,7 @@ class PayoutOnboardingPayload:
 
 @strawberry.type
 class PaymentMutation:
-    @strawberry_django.mutation(handle_django_errors=False, extensions=[IsCustomer()])
+    @strawberry_django.mutation(extensions=[IsCustomer()])
     def create_job_payment(self, info: Info, job_id: relay.GlobalID) -> JobPaymentPayload:
         """Start (or resume) paying a PENDING_PAYMENT job; the job becomes ACCEPTED when the payment succeeds."""
         user = require_user(info)
@@ -48,7 +48,7 @@ class PaymentMutation:
 
         return attempt(JobPaymentPayload, pay)
 
-    @strawberry_django.mutation(handle_django_errors=False, extensions=[IsPlatformAdmin()])
+    @strawberry_django.mutation(extensions=[IsPlatformAdmin()])
     def refund_payment(self, info: Info, job_id: relay.GlobalID, amount: int, reason: str = "") -> RefundPayload:
         """Refund part or all of what is held for a job (minor units; never more than is held)."""
         user = require_user(info)
@@ -59,7 +59,7 @@ class PaymentMutation:
 
         return attempt(RefundPayload, refund)
 
-    @strawberry_django.mutation(handle_django_errors=False, extensions=[IsProvider()])
+    @strawberry_django.mutation(extensions=[IsProvider()])
     def start_payout_onboarding(self, info: Info) -> PayoutOnboardingPayload:
         user = require_user(info)
         return attempt(PayoutOnboardingPayload, lambda: PayoutOnboardingPayload(url=services.start_payout_onboarding(user)))

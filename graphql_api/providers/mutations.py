@@ -31,7 +31,7 @@ def _profile_id(id: relay.GlobalID) -> int:
 
 @strawberry.type
 class ProviderMutation:
-    @strawberry_django.mutation(handle_django_errors=False, extensions=[IsProvider()])
+    @strawberry_django.mutation(extensions=[IsProvider()])
     def update_provider_profile(
         self,
         info: Info,
@@ -53,21 +53,21 @@ class ProviderMutation:
             ),
         )
 
-    @strawberry_django.mutation(handle_django_errors=False, extensions=[IsProvider()])
+    @strawberry_django.mutation(extensions=[IsProvider()])
     def upload_provider_document(self, info: Info, kind: str, file: Upload) -> ProviderDocumentPayload:
         user = require_user(info)
         return attempt(
             ProviderDocumentPayload, lambda: ProviderDocumentPayload(document=services.add_document(user, kind=kind, upload=file))
         )
 
-    @strawberry_django.mutation(handle_django_errors=False, extensions=[IsPlatformAdmin()])
+    @strawberry_django.mutation(extensions=[IsPlatformAdmin()])
     def approve_provider(self, info: Info, provider_id: relay.GlobalID) -> ProviderProfilePayload:
         admin = require_user(info)
         return attempt(
             ProviderProfilePayload, lambda: ProviderProfilePayload(provider=services.approve(_profile_id(provider_id), by=admin))
         )
 
-    @strawberry_django.mutation(handle_django_errors=False, extensions=[IsPlatformAdmin()])
+    @strawberry_django.mutation(extensions=[IsPlatformAdmin()])
     def reject_provider(self, info: Info, provider_id: relay.GlobalID, reason: str) -> ProviderProfilePayload:
         admin = require_user(info)
         return attempt(

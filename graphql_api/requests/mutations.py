@@ -21,7 +21,7 @@ class ServiceRequestPayload:
 
 @strawberry.type
 class ServiceRequestMutation:
-    @strawberry_django.mutation(handle_django_errors=False, extensions=[IsCustomer()])
+    @strawberry_django.mutation(extensions=[IsCustomer()])
     def create_service_request(self, info: Info, input: ServiceRequestInput, photos: list[Upload] | None = None) -> ServiceRequestPayload:
         customer = require_user(info)
         fields = strawberry.asdict(input)
@@ -30,7 +30,7 @@ class ServiceRequestMutation:
             lambda: ServiceRequestPayload(service_request=services.create_request(customer, photos=photos or [], **fields)),
         )
 
-    @strawberry_django.mutation(handle_django_errors=False, extensions=[IsCustomer()])
+    @strawberry_django.mutation(extensions=[IsCustomer()])
     def update_service_request(self, info: Info, id: relay.GlobalID, changes: ServiceRequestChanges) -> ServiceRequestPayload:
         customer = require_user(info)
         values = {k: (services.UNSET if v is strawberry.UNSET else v) for k, v in vars(changes).items()}
@@ -39,7 +39,7 @@ class ServiceRequestMutation:
             lambda: ServiceRequestPayload(service_request=services.update_request(customer, decode(id, "ServiceRequest"), **values)),
         )
 
-    @strawberry_django.mutation(handle_django_errors=False, extensions=[IsCustomer()])
+    @strawberry_django.mutation(extensions=[IsCustomer()])
     def cancel_service_request(self, info: Info, id: relay.GlobalID) -> ServiceRequestPayload:
         customer = require_user(info)
         return attempt(

@@ -20,7 +20,7 @@ class ReviewPayload:
 
 @strawberry.type
 class ReviewMutation:
-    @strawberry_django.mutation(handle_django_errors=False, extensions=[IsSignedIn()])
+    @strawberry_django.mutation(extensions=[IsSignedIn()])
     def submit_review(self, info: Info, job_id: relay.GlobalID, rating: int, comment: str = "") -> ReviewPayload:
         author = require_user(info)
         return attempt(

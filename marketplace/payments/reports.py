@@ -35,13 +35,14 @@ class CustomerDashboard:
 
 
 def customer_dashboard(customer: User) -> CustomerDashboard:
-    """Spent = what the customer paid in, minus what was refunded to them (2 queries)."""
+    """Spent = what the customer paid in, minus what was refunded to them (2 queries plus the site settings read)."""
     counts = ServiceRequest.objects.filter(customer=customer).aggregate(
         total=Count("pk"),
         active=Count("pk", filter=Q(status__in=[RequestStatus.OPEN, RequestStatus.ASSIGNED])),
         completed=Count("pk", filter=Q(status=RequestStatus.CLOSED)),
     )
-    money = LedgerPosting.objects.filter(account__user=customer, account__currency=platform_settings.currency()).aggregate(
+    currency = platform_settings.currency()
+    money = LedgerPosting.objects.filter(account__user=customer, account__currency=currency).aggregate(
         paid_in=Sum("amount", filter=Q(account__kind=AccountKind.CUSTOMER_FUNDING, amount__gt=0)),
         refunded=Sum("amount", filter=Q(account__kind=AccountKind.REFUNDS)),
     )
@@ -50,7 +51,7 @@ def customer_dashboard(customer: User) -> CustomerDashboard:
         active_requests=counts["active"],
         completed_requests=counts["completed"],
         spent=(money["paid_in"] or 0) - (money["refunded"] or 0),
-        currency=platform_settings.currency(),
+        currency=currency,
     )
 
 

@@ -39,8 +39,8 @@ def create_job_payment(job_id: int, *, by: User) -> Payment:
             raise InvalidState("This job is not awaiting payment.")
         payment = Payment.objects.filter(job=job).first()
         if payment is None:
-            tax_bps, commission_bps = platform_settings.tax_rate_bps(), platform_settings.commission_rate_bps()
-            price = amounts.price(job.amount, tax_rate_bps=tax_bps, commission_rate_bps=commission_bps)
+            terms = platform_settings.terms()  # one read of the site settings; the rates are frozen on the Payment
+            price = amounts.price(job.amount, tax_rate_bps=terms.tax_rate_bps, commission_rate_bps=terms.commission_rate_bps)
             payment = Payment.objects.create(
                 job=job,
                 gateway=gateway.name,
@@ -48,8 +48,8 @@ def create_job_payment(job_id: int, *, by: User) -> Payment:
                 subtotal=price.subtotal,
                 tax=price.tax,
                 total=price.total,
-                tax_rate_bps=tax_bps,
-                commission_rate_bps=commission_bps,
+                tax_rate_bps=terms.tax_rate_bps,
+                commission_rate_bps=terms.commission_rate_bps,
             )
             record("payment.created", payment, actor=by, data={"job": job.pk, "total": payment.total, "gateway": gateway.name})
     if not payment.external_id:
