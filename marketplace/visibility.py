@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from marketplace.accounts.models import Role, User
-from marketplace.jobs.models import Job
+from marketplace.jobs.models import Job, JobStatus
 from marketplace.service_requests.models import RequestStatus, ServiceRequest
 
 
@@ -68,7 +68,7 @@ def can_see_address(request: ServiceRequest, viewer: User | None, jobs: list[Job
         return False
     if viewer.is_platform_admin or request.customer_id == viewer.pk:
         return True
-    return any(job.provider_id == viewer.pk and job.status != "CANCELLED" for job in jobs)
+    return any(job.provider_id == viewer.pk and job.status != JobStatus.CANCELLED for job in jobs)
 
 
 __all__ = ["can_see_bid", "visible_bids", "visible_jobs", "visible_requests"]

@@ -9,7 +9,7 @@ from django.db.models import Count, Prefetch, Q
 from strawberry import Info, relay
 
 from marketplace.bids.models import Bid, BidStatus
-from marketplace.jobs.models import Job
+from marketplace.jobs.models import Job, JobStatus
 from marketplace.matching import rank_bids
 from marketplace.service_requests.models import RequestPhoto, ServiceRequest
 from marketplace.visibility import can_see_address, visible_bids, visible_jobs, visible_requests
@@ -116,7 +116,7 @@ class ServiceRequestType(relay.Node):
 
     @strawberry_django.field(prefetch_related=[_jobs_prefetch], description="The live job, for its parties and admins.")
     def job(self, info: Info) -> Annotated[JobType, strawberry.lazy("graphql_api.jobs.types")] | None:
-        return next((job for job in _jobs(self, info) if job.status != "CANCELLED"), None)
+        return next((job for job in _jobs(self, info) if job.status != JobStatus.CANCELLED), None)
 
 
 def _jobs(request: ServiceRequest, info: Info) -> list[Job]:
