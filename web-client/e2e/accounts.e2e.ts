@@ -100,7 +100,7 @@ describe("web client", () => {
 
     await page.waitForURL(`${base}/app/customer`);
     await expect(page.getByTestId("user-name").textContent()).resolves.toBe("Ana Lopez");
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My requests (soon)" }).waitFor();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My requests" }).waitFor();
 
     // The heartbeat subscription's first tick arrives over the authenticated websocket.
     await page.locator('.connection[data-state="live"]').waitFor({ timeout: 15_000 });
@@ -179,7 +179,7 @@ describe("web client", () => {
     await signIn(page, "provider1@serveflow.local", DEMO_PASSWORD);
     await page.waitForURL(`${base}/app/provider`);
     const nav = page.getByRole("navigation", { name: "Main" });
-    await nav.getByRole("link", { name: "Open requests (soon)" }).waitFor();
+    await nav.getByRole("link", { name: "Open requests" }).waitFor();
     await page.getByText("Trust rating").waitFor();
     await page.goto(`${base}/app/admin`); // another role's screen sends the provider home
     await page.waitForURL(`${base}/app/provider`);
@@ -189,7 +189,7 @@ describe("web client", () => {
 
     await signIn(page, "admin@serveflow.local", DEMO_PASSWORD);
     await page.waitForURL(`${base}/app/admin`);
-    await nav.getByRole("link", { name: "Verification queue (soon)" }).waitFor();
+    await nav.getByRole("link", { name: "Verification queue" }).waitFor();
     await page.setViewportSize(PHONE);
     await expectNoHorizontalOverflow(page);
     await screenshot(page, "admin-dashboard-phone");

@@ -1,7 +1,8 @@
-import type { ReactNode } from "react";
+import { Suspense, lazy, type ReactNode } from "react";
 import { Navigate, Route, Routes } from "react-router";
 
 import { useAuth } from "./auth/AuthProvider";
+import { Loading } from "./components/QueryState";
 import { ForgotPasswordScreen } from "./screens/public/ForgotPasswordScreen";
 import { LandingScreen } from "./screens/public/LandingScreen";
 import { LoginScreen } from "./screens/public/LoginScreen";
@@ -10,8 +11,13 @@ import { ResetPasswordScreen } from "./screens/public/ResetPasswordScreen";
 import { VerifyEmailScreen } from "./screens/public/VerifyEmailScreen";
 import { AccountScreen } from "./screens/shell/AccountScreen";
 import { AppShell } from "./screens/shell/AppShell";
-import { NAVIGATION, homeFor, type Role } from "./screens/shell/navigation";
-import { AdminDashboard, ComingSoon, CustomerDashboard, ProviderDashboard } from "./screens/dashboards/Dashboards";
+import { homeFor, type Role } from "./screens/shell/navigation";
+
+// Each signed-in area is its own chunk: the landing page and sign-in never download the dashboards.
+const CustomerArea = lazy(() => import("./screens/customer/CustomerArea"));
+const ProviderArea = lazy(() => import("./screens/provider/ProviderArea"));
+const AdminArea = lazy(() => import("./screens/admin/AdminArea"));
+const JobsArea = lazy(() => import("./screens/jobs/JobsArea"));
 
 /** A role's screens; other roles are sent to their own home. (The API enforces the same rule on its side.) */
 function RequireRole({ role, children }: { role: Role; children: ReactNode }) {
@@ -25,9 +31,9 @@ function RoleHome() {
   return user ? <Navigate to={homeFor(user.role)} replace /> : null;
 }
 
-const soonRoutes = Object.entries(NAVIGATION).flatMap(([role, items]) =>
-  items.filter((item) => item.soon).map((item) => ({ role: role as Role, path: item.to })),
-);
+function Area({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
 
 export function App() {
   return (
@@ -40,13 +46,11 @@ export function App() {
       <Route path="reset-password" element={<ResetPasswordScreen />} />
       <Route path="app" element={<AppShell />}>
         <Route index element={<RoleHome />} />
-        <Route path="customer" element={<RequireRole role="CUSTOMER"><CustomerDashboard /></RequireRole>} />
-        <Route path="provider" element={<RequireRole role="PROVIDER"><ProviderDashboard /></RequireRole>} />
-        <Route path="admin" element={<RequireRole role="ADMIN"><AdminDashboard /></RequireRole>} />
+        <Route path="customer/*" element={<RequireRole role="CUSTOMER"><Area><CustomerArea /></Area></RequireRole>} />
+        <Route path="provider/*" element={<RequireRole role="PROVIDER"><Area><ProviderArea /></Area></RequireRole>} />
+        <Route path="admin/*" element={<RequireRole role="ADMIN"><Area><AdminArea /></Area></RequireRole>} />
+        <Route path="jobs/*" element={<Area><JobsArea /></Area>} />
         <Route path="account" element={<AccountScreen />} />
-        {soonRoutes.map(({ role, path }) => (
-          <Route key={path} path={path.replace("/app/", "")} element={<RequireRole role={role}><ComingSoon /></RequireRole>} />
-        ))}
         <Route path="*" element={<RoleHome />} />
       </Route>
       <Route path="*" element={<NotFound />} />

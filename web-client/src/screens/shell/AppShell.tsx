@@ -57,7 +57,6 @@ export function AppShell() {
             <li key={item.to}>
               <NavLink to={item.to} end>
                 {item.label}
-                {item.soon ? <span className="soon"> (soon)</span> : null}
               </NavLink>
             </li>
           ))}

@@ -1,33 +1,34 @@
-/** What each role sees in the signed-in navigation. Screens marked `soon` arrive with their API areas. */
+/** What each role sees in the signed-in navigation. Each area owns the routes under its prefix (see App.tsx). */
 export type Role = "CUSTOMER" | "PROVIDER" | "ADMIN";
 
 export interface NavItem {
   to: string;
   label: string;
-  soon?: boolean;
 }
 
 export const NAVIGATION: Record<Role, NavItem[]> = {
   CUSTOMER: [
     { to: "/app/customer", label: "Dashboard" },
-    { to: "/app/requests", label: "My requests", soon: true },
-    { to: "/app/requests/new", label: "New request", soon: true },
-    { to: "/app/invoices", label: "Invoices", soon: true },
+    { to: "/app/customer/requests", label: "My requests" },
+    { to: "/app/customer/requests/new", label: "New request" },
+    { to: "/app/customer/invoices", label: "Invoices" },
     { to: "/app/account", label: "Account" },
   ],
   PROVIDER: [
     { to: "/app/provider", label: "Dashboard" },
-    { to: "/app/feed", label: "Open requests", soon: true },
-    { to: "/app/missions", label: "Missions", soon: true },
-    { to: "/app/earnings", label: "Earnings", soon: true },
+    { to: "/app/provider/feed", label: "Open requests" },
+    { to: "/app/provider/missions", label: "Missions" },
+    { to: "/app/provider/earnings", label: "Earnings" },
+    { to: "/app/provider/profile", label: "Profile" },
     { to: "/app/account", label: "Account" },
   ],
   ADMIN: [
     { to: "/app/admin", label: "Dashboard" },
-    { to: "/app/verification", label: "Verification queue", soon: true },
-    { to: "/app/jobs", label: "Jobs & disputes", soon: true },
-    { to: "/app/revenue", label: "Revenue", soon: true },
-    { to: "/app/audit", label: "Audit log", soon: true },
+    { to: "/app/admin/verification", label: "Verification queue" },
+    { to: "/app/admin/jobs", label: "Jobs & disputes" },
+    { to: "/app/admin/revenue", label: "Revenue" },
+    { to: "/app/admin/audit", label: "Audit log" },
+    { to: "/app/admin/ai", label: "AI keys" },
     { to: "/app/account", label: "Account" },
   ],
 };

@@ -1,0 +1,12 @@
+/** The job page, shared by the job's customer, its provider and admins, under /app/jobs/:id. */
+import { Route, Routes } from "react-router";
+
+import { NotFoundInApp } from "../shell/NotFoundInApp";
+
+export default function JobsArea() {
+  return (
+    <Routes>
+      <Route path="*" element={<NotFoundInApp />} />
+    </Routes>
+  );
+}
