@@ -363,4 +363,40 @@ describe("customer area", () => {
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
+  it("posts a fixed offer from a category link, and shows it taken by a provider without a reload", async () => {
+    const bilal = await plumber("provider1@serveflow.local");
+    const { page, context, consoleErrors } = await openPage(browser);
+    await signIn(page, "customer1@serveflow.local", DEMO_PASSWORD);
+    await page.goto(`${base}/app/customer/requests/new?category=plumbing`);
+    await page.getByLabel("Title").waitFor();
+    expect(await page.getByLabel("Category").inputValue()).toBe("plumbing");
+    await page.getByLabel("Title").fill("Replace the bathroom tap");
+    await page.getByLabel("Description").fill("The old mixer tap drips; the new one is here.");
+    await page.getByLabel("City").fill("Lahore");
+    await page.getByLabel("Offer a fixed price").check();
+    await page.getByRole("button", { name: "Post request" }).click();
+    const offerError = page.locator('[data-field-error="offer"]');
+    await offerError.waitFor();
+    expect(await offerError.textContent()).toBe("A fixed offer needs a price.");
+    await page.getByLabel("Your price (USD)").fill("80");
+    await page.getByText("Reads as $80.00.").waitFor();
+    await page.getByRole("button", { name: "Post request" }).click();
+    await page.waitForURL(/\/app\/customer\/requests\/(?!new)[^/]+$/);
+    const requestId = requestIdFrom(page.url());
+    const offer = page.locator('[data-testid="fixed-offer"]');
+    await offer.getByText("$80.00").waitFor();
+    expect(await page.locator('[data-testid="bid-list"], [data-testid="no-bids"]').count()).toBe(0);
+
+    await page.locator('.connection[data-state="live"]').waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(500); // the notifications subscription reaches the server
+    const { respondToOffer } = await api(`mutation ($r: ID!) { respondToOffer(requestId: $r, accept: true) { job { id } errors { message } } }`, { r: requestId }, bilal);
+    const jobId = ok(respondToOffer).job.id;
+    const jobLink = page.locator('[data-testid="request-job"]').getByRole("link", { name: "Go to the job" });
+    await jobLink.waitFor();
+    expect(decodeURIComponent((await jobLink.getAttribute("href"))!)).toBe(`/app/jobs/${jobId}`);
+    await offer.getByText("A provider took it.").waitFor();
+    expect(await page.getByRole("button", { name: "Edit request" }).count()).toBe(0);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
 });

@@ -2,9 +2,9 @@
  * /app/customer/requests/:id — the request's details and photos, its bids live, and what the customer can do
  * with it: edit or cancel while it is open, accept a bid, or go to its job once it has one.
  */
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Link, useLocation, useParams } from "react-router";
-import { useMutation, useQuery } from "urql";
+import { useMutation, useQuery, useSubscription } from "urql";
 
 import { FormAlert } from "../../components/Field";
 import { MoneyText } from "../../components/MoneyText";
@@ -15,7 +15,13 @@ import { splitErrors } from "../../components/fieldErrors";
 import type { CustomerRequestQuery as RequestData } from "../../gql/graphql";
 import { BidList } from "./BidList";
 import { ConfirmDialog } from "./ConfirmDialog";
-import { CancelServiceRequestMutation, CustomerRequestQuery, NewRequestOptionsQuery, UpdateServiceRequestMutation } from "./operations";
+import {
+  CancelServiceRequestMutation,
+  CustomerOfferNotificationsSubscription,
+  CustomerRequestQuery,
+  NewRequestOptionsQuery,
+  UpdateServiceRequestMutation,
+} from "./operations";
 import { RequestFields } from "./RequestFields";
 import { API_FIELD_TO_FORM, URGENCIES, toRequestChanges, valuesFromRequest, type FormField, type RequestFormValues } from "./requestForm";
 
@@ -119,17 +125,32 @@ function RequestView({ request, refresh }: { request: ServiceRequest; refresh: (
       {cancelling ? <CancelRequestDialog request={request} onClose={() => setCancelling(false)} /> : null}
 
       {request.mode === "FIXED_OFFER" ? (
-        <section className="offer card" aria-labelledby="offer-heading">
-          <h2 id="offer-heading">Your fixed offer</h2>
-          <p>
-            You offered <MoneyText money={request.offer} />.{" "}
-            {request.job ? "A provider accepted it." : open ? "The first approved provider to accept it gets the job." : "It is no longer open."}
-          </p>
-        </section>
+        <FixedOffer request={request} refresh={refresh} />
       ) : (
         <BidList requestId={request.id} acceptingBids={open && !request.job} snapshot={request.bids} refresh={refresh} />
       )}
     </>
+  );
+}
+
+/** A fixed offer has no bids; while it waits, a provider taking it (an OFFER_ACCEPTED notification) reloads the request. */
+function FixedOffer({ request, refresh }: { request: ServiceRequest; refresh: () => void }) {
+  const waiting = request.status === "OPEN" && !request.job;
+  const [{ data }] = useSubscription({ query: CustomerOfferNotificationsSubscription, pause: !waiting });
+  const refreshRef = useRef(refresh);
+  refreshRef.current = refresh;
+  const taken = data?.notifications.kind === "OFFER_ACCEPTED" ? data.notifications.id : null;
+  useEffect(() => {
+    if (taken) refreshRef.current();
+  }, [taken]);
+  return (
+    <section className="offer card" aria-labelledby="offer-heading" data-testid="fixed-offer">
+      <h2 id="offer-heading">Your fixed offer</h2>
+      <p>
+        You offered <MoneyText money={request.offer} />.{" "}
+        {request.job ? "A provider took it." : waiting ? "The first approved provider to accept it gets the job; this page updates when one does." : "It is no longer open."}
+      </p>
+    </section>
   );
 }
 

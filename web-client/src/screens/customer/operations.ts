@@ -305,3 +305,14 @@ export const InvoicePdfQuery = graphql(`
     }
   }
 `);
+
+// The fixed-offer page listens for "a provider took your offer" (the notification names the job, not the request).
+export const CustomerOfferNotificationsSubscription = graphql(`
+  subscription CustomerOfferNotifications {
+    notifications {
+      id
+      kind
+      targetId
+    }
+  }
+`);
