@@ -228,8 +228,12 @@ describe("customer area", () => {
     const bilal = await plumber("provider1@serveflow.local");
     const nadia = await plumber("provider2@serveflow.local");
     const bids = page.locator('article[data-testid="bid"]');
+    const placedAt = Date.now();
     await placeBid(bilal, requestId, 11000, "I can come this afternoon with a new trap.", 2);
+    const mutationMs = Date.now() - placedAt;
     await bids.filter({ hasText: "Bilal Plumber" }).waitFor();
+    const shownMs = Date.now() - placedAt;
+    console.log(`bid: placeBid answered in ${mutationMs} ms; on the customer's page ${shownMs} ms after the call`);
     await page.locator('[data-testid="live-bid-count"]').filter({ hasText: "1" }).waitFor();
     const nadiaBid = await placeBid(nadia, requestId, 9500, "Cheaper, tomorrow morning.", 3);
     await bids.filter({ hasText: "Nadia Sparks" }).waitFor();
