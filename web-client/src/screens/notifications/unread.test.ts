@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { RECENT_LIMIT, bellReducer, emptyBell, type BellEvent, type BellNotification, type BellState } from "./unread";
+import { RECENT_LIMIT, bellReducer, emptyBell, mergeNewestFirst, type BellEvent, type BellNotification, type BellState } from "./unread";
 
 const note = (n: number, isRead = false): BellNotification => ({
   id: `N${n}`,
@@ -65,5 +65,17 @@ describe("bellReducer", () => {
     expect(state.recent.map((n) => n.isRead)).toEqual([true, false]);
     state = bellReducer(state, { type: "markedRead", ids: ["N1"], unread: -1 });
     expect(state.unread).toBe(0);
+  });
+});
+
+describe("mergeNewestFirst", () => {
+  it("adds live notifications to a loaded page once each, newest first, the newer copy winning", () => {
+    const page = [note(5), note(3, true)];
+    const merged = mergeNewestFirst(page, [note(6), { ...note(5), isRead: true }, note(6)]);
+    expect(merged.map((n) => [n.id, n.isRead])).toEqual([
+      ["N6", false],
+      ["N5", true],
+      ["N3", true],
+    ]);
   });
 });

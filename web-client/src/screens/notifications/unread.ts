@@ -37,8 +37,15 @@ export function emptyBell<T extends BellNotification>(): BellState<T> {
   return { unread: 0, recent: [], seen: new Set(), arrivedWhileLoading: null, announcement: "" };
 }
 
+/** `incoming` added to `items`, one copy per id (the incoming copy wins), newest first. */
+export function mergeNewestFirst<T extends { id: string; createdAt: string }>(items: readonly T[], incoming: readonly T[]): T[] {
+  const byId = new Map(items.map((item) => [item.id, item]));
+  for (const item of incoming) byId.set(item.id, item);
+  return [...byId.values()].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id.localeCompare(a.id));
+}
+
 function newestFirst<T extends BellNotification>(items: T[]): T[] {
-  return items.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, RECENT_LIMIT);
+  return mergeNewestFirst([], items).slice(0, RECENT_LIMIT);
 }
 
 export function bellReducer<T extends BellNotification>(state: BellState<T>, event: BellEvent<T>): BellState<T> {

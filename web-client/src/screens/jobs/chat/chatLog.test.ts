@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { chatLogReducer, emptyChatLog, mergeMessages, messageSequence, type ChatEvent, type ChatLog } from "./chatLog";
+import { BEFORE_FIRST_MESSAGE, chatLogReducer, emptyChatLog, mergeMessages, messageSequence, resumeAfter, type ChatEvent, type ChatLog } from "./chatLog";
 
 interface Message {
   id: string;
@@ -30,6 +30,12 @@ describe("mergeMessages", () => {
     const current = [message(1), message(2)];
     expect(mergeMessages(current, [])).toBe(current);
     expect(mergeMessages(current, [current[1]])).toBe(current);
+  });
+
+  it("resumes the live stream after the newest message held, or from the start of an empty chat", () => {
+    expect(resumeAfter([message(1), message(2)])).toBe(id(2));
+    expect(resumeAfter([])).toBe(BEFORE_FIRST_MESSAGE);
+    expect(messageSequence(BEFORE_FIRST_MESSAGE)).toBe(0);
   });
 
   it("reads the sequence from a Relay global id, and NaN from anything else", () => {

@@ -10,6 +10,18 @@ export interface ChatMessageLike {
   createdAt: string;
 }
 
+/**
+ * Where the live stream starts when the history is empty: "after message 0", so a message written between the
+ * history query and the subscription is replayed rather than lost. (Relay ids are opaque to clients in general;
+ * the chat's replay contract is "every message after this id", and 0 precedes them all.)
+ */
+export const BEFORE_FIRST_MESSAGE = btoa("ChatMessage:0");
+
+/** The id to resume the live stream after: the newest message held, or the start of the chat. */
+export function resumeAfter(messages: readonly ChatMessageLike[]): string {
+  return messages.length ? messages[messages.length - 1].id : BEFORE_FIRST_MESSAGE;
+}
+
 /** The database sequence inside a Relay global id ("ChatMessage:42" → 42), to order messages written in the same instant. */
 export function messageSequence(id: string): number {
   try {
