@@ -34,6 +34,7 @@ import {
   bellCount,
   createJobThroughApi,
   expectNoHorizontalOverflow,
+  gql,
   jobUrl,
   markAllNotificationsReadThroughApi,
   openJob,
@@ -156,6 +157,7 @@ describe("job page", () => {
     await p.getByTestId("notification-bell").click();
     const panel = p.getByRole("region", { name: "Notifications" });
     await panel.getByTestId("notification-item").filter({ hasText: "New 5-star review" }).waitFor();
+    await screenshot(p, "notifications-panel-desktop");
     await panel.getByRole("button", { name: "Mark all read" }).click();
     await waitForBellCount(p, 0);
     await expect(p.getByTestId("notification-bell").getAttribute("aria-label")).resolves.toBe("Notifications, 0 unread");
@@ -166,6 +168,11 @@ describe("job page", () => {
     await p.waitForURL(`${baseUrl()}/app/notifications`);
     await p.getByRole("heading", { level: 1, name: "Notifications" }).waitFor();
     await p.getByTestId("notifications-page").getByTestId("notification-item").filter({ hasText: "New 5-star review" }).waitFor();
+    await p.setViewportSize(PHONE);
+    await p.getByTestId("notification-bell").click();
+    await panel.waitFor();
+    await expectNoHorizontalOverflow(p);
+    await screenshot(p, "notifications-panel-phone");
 
     // The same job on a phone: everything fits the width.
     await c.setViewportSize(PHONE);
@@ -177,6 +184,71 @@ describe("job page", () => {
     expect(customer.consoleErrors).toEqual([]);
     expect(provider.consoleErrors).toEqual([]);
     await customer.context.close();
+    await provider.context.close();
+  });
+
+  it("lets the customer dispute work in progress, with the API's errors next to the reason, and shows admins the dispute", async () => {
+    const job = await createJobThroughApi({ customerToken, providerToken, title: `Paint the hallway ${Date.now()}`, categorySlug: "plumbing" });
+    await gql(`mutation ($jobId: ID!) { createJobPayment(jobId: $jobId) { errors { message } } }`, { jobId: job.jobId }, customerToken);
+    await gql(`mutation ($jobId: ID!) { startJob(jobId: $jobId) { errors { message } } }`, { jobId: job.jobId }, providerToken);
+
+    const customer = await openPage(browser, PHONE);
+    const c = customer.page;
+    await signIn(c, "customer1@serveflow.local");
+    await openJob(c, job.jobId);
+    expect(await c.getByRole("button", { name: "Confirm completion" }).count()).toBe(0); // not delivered yet
+    await c.getByRole("button", { name: "Open a dispute" }).click();
+    const reason = c.getByLabel("Reason");
+    await expect(reason.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    await reason.fill("Bad");
+    await c.getByRole("button", { name: "Submit dispute" }).click();
+    const error = c.locator('[data-field-error="reason"]');
+    await error.waitFor();
+    await expect(error.textContent()).resolves.toBe("Describe the problem (at least 10 characters).");
+    await expect(reason.getAttribute("aria-invalid")).resolves.toBe("true");
+    expect(await c.getByTestId("job-page").getAttribute("data-status")).toBe("STARTED");
+    await reason.fill("The painter left after one coat and does not answer.");
+    await c.getByRole("button", { name: "Submit dispute" }).click();
+    await waitForJobStatus(c, "DISPUTED");
+    expect(await stepState(c, "DISPUTED")).toBe("current");
+    await c.getByTestId("job-dispute").getByText("The painter left after one coat and does not answer.", { exact: true }).waitFor();
+    expect(await c.getByTestId("job-actions").count()).toBe(0);
+    await expectNoHorizontalOverflow(c);
+    expect(customer.consoleErrors).toEqual([]);
+    await customer.context.close();
+
+    const admin = await openPage(browser, DESKTOP);
+    await signIn(admin.page, "admin@serveflow.local");
+    await openJob(admin.page, job.jobId);
+    const resolve = admin.page.getByTestId("admin-note").getByRole("link", { name: "Resolve this dispute" });
+    await expect(resolve.getAttribute("href")).resolves.toBe(`/app/admin/jobs/${encodeURIComponent(job.jobId)}`);
+    await admin.page.getByTestId("job-dispute").getByText("The painter left after one coat and does not answer.", { exact: true }).waitFor();
+    await screenshot(admin.page, "job-admin-dispute-desktop");
+    expect(admin.consoleErrors).toEqual([]);
+    await admin.context.close();
+  });
+
+  it("lets the provider cancel an unpaid job; the chat becomes read-only and a wrong address finds nothing", async () => {
+    const job = await createJobThroughApi({ customerToken, providerToken, title: `Unblock the drain ${Date.now()}` });
+    const provider = await openPage(browser, DESKTOP);
+    const p = provider.page;
+    await signIn(p, "provider1@serveflow.local");
+    await openJob(p, job.jobId);
+    expect(await p.getByRole("button", { name: "Start job" }).count()).toBe(0); // not paid yet
+    await p.getByRole("button", { name: "Cancel job" }).click();
+    await p.getByLabel("Reason (optional)").fill("Fully booked this week.");
+    await p.getByRole("button", { name: "Not now" }).click();
+    expect(await p.getByTestId("job-page").getAttribute("data-status")).toBe("PENDING_PAYMENT");
+    await p.getByRole("button", { name: "Cancel job" }).click();
+    await p.getByRole("button", { name: "Yes, cancel the job" }).click();
+    await waitForJobStatus(p, "CANCELLED");
+    await p.getByText("Reason: Fully booked this week.").waitFor();
+    await p.getByText("This job was cancelled; its chat is read-only.").waitFor();
+    expect(await p.getByLabel("Message").count()).toBe(0);
+
+    await p.goto(`${baseUrl()}/app/jobs/not-a-job-id`);
+    await p.getByRole("heading", { level: 1, name: "Job not found" }).waitFor();
+    expect(provider.consoleErrors).toEqual([]);
     await provider.context.close();
   });
 

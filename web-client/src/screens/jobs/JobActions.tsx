@@ -87,7 +87,7 @@ export function JobActions({ job, role, gateway, taxRateBps, autoReleaseHours, o
           testId="action-dispute"
           danger
           label="Open a dispute"
-          question={`Something went wrong? An admin reads your reason and this job's chat, then decides how the held payment is shared. Automatic release stops while the dispute is open.`}
+          question="Something went wrong? An admin reads what you write here and this job's chat, then decides how the held payment is shared. Automatic release stops while the dispute is open."
           confirmLabel="Submit dispute"
           onConfirm={async () => {
             const result = await dispute({ jobId, reason: disputeReason.trim() });

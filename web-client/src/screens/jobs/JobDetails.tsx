@@ -1,4 +1,5 @@
 /** Read-only parts of the job page: the dispute (with the AI's reading for admins) and the reviews. */
+import { statusLabel } from "../../components/StatusBadge";
 import { formatDateTime } from "../../components/dates";
 import type { JobFieldsFragment } from "../../gql/graphql";
 
@@ -31,7 +32,7 @@ export function DisputeDetails({ dispute }: { dispute: Dispute }) {
           <>
             <dt>Decision</dt>
             <dd>
-              {RESOLUTION[dispute.resolution] ?? dispute.resolution}
+              {RESOLUTION[dispute.resolution] ?? statusLabel(dispute.resolution)}
               {dispute.resolution === "SPLIT" && dispute.providerSharePercent != null ? ` (${dispute.providerSharePercent}% to the provider)` : ""}
               {" on "}
               <time dateTime={dispute.resolvedAt!}>{formatDateTime(dispute.resolvedAt)}</time>
@@ -52,7 +53,7 @@ export function DisputeDetails({ dispute }: { dispute: Dispute }) {
             <span className={dispute.analysis.source === "FALLBACK" ? "tag tag-warning" : "tag tag-info"}>
               {dispute.analysis.source === "FALLBACK" ? "Local fallback, not Gemini" : "Gemini"}
             </span>{" "}
-            Suggests: <strong>{RESOLUTION[dispute.analysis.suggestedResolution] ?? dispute.analysis.suggestedResolution}</strong>
+            Suggests: <strong>{RESOLUTION[dispute.analysis.suggestedResolution] ?? statusLabel(dispute.analysis.suggestedResolution)}</strong>
             {dispute.analysis.customerSharePercent != null ? ` (${dispute.analysis.customerSharePercent}% back to the customer)` : ""}
           </p>
           <p className="preserve-lines">{dispute.analysis.summary}</p>

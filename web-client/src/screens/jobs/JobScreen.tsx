@@ -36,6 +36,17 @@ export function JobScreen() {
 
   if (!user) return null;
   const back = BACK[user.role];
+  const notFound = (
+    <section className="page-status">
+      <h1>Job not found</h1>
+      <p>This job does not exist, or it is not one of yours.</p>
+      <p>
+        <Link to={back.to}>Back to {back.label}</Link>
+      </p>
+    </section>
+  );
+  // A malformed id is answered with NOT_FOUND, a job the viewer may not see with null: the same page for both.
+  if (!result.data && result.error?.graphQLErrors.some((error) => error.extensions?.code === "NOT_FOUND")) return notFound;
   return (
     <QueryState result={result} retry={() => reexecute({ requestPolicy: "network-only" })} loadingLabel="Loading the job…">
       {(data) =>
@@ -50,13 +61,7 @@ export function JobScreen() {
             refresh={() => reexecute({ requestPolicy: "network-only" })}
           />
         ) : (
-          <section className="page-status">
-            <h1>Job not found</h1>
-            <p>This job does not exist, or it is not one of yours.</p>
-            <p>
-              <Link to={back.to}>Back to {back.label}</Link>
-            </p>
-          </section>
+          notFound
         )
       }
     </QueryState>

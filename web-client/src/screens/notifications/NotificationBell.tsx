@@ -26,7 +26,11 @@ export function NotificationBell() {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const location = useLocation();
 
+  const panelRef = useRef<HTMLDivElement>(null);
   useEffect(() => setOpen(false), [location.pathname]);
+  useEffect(() => {
+    if (open && panelRef.current) panelRef.current.scrollTop = 0; // newest first, each time it opens
+  }, [open]);
   useEffect(() => {
     if (!open) return;
     const closeOutside = (event: MouseEvent) => {
@@ -84,7 +88,7 @@ export function NotificationBell() {
       <p className="visually-hidden" role="status" aria-live="polite" data-testid="notification-announcement">
         {announcement}
       </p>
-      <div id={panelId} className="bell-panel card" role="region" aria-label="Notifications" hidden={!open} data-testid="notification-panel">
+      <div ref={panelRef} id={panelId} className="bell-panel card" role="region" aria-label="Notifications" hidden={!open} data-testid="notification-panel">
         <div className="bell-panel-head">
           <h2>Notifications</h2>
           {/* aria-disabled, not disabled: the button keeps focus after it has done its job. */}
