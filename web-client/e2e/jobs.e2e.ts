@@ -24,10 +24,13 @@
  *   with "Mark all read", items `[data-testid="notification-item"]`, link "See all notifications".
  * - page /app/notifications: `[data-testid="notifications-page"]`, h1 "Notifications".
  */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { DESKTOP, PHONE, launchBrowser, openPage, screenshot, type TrackedPage } from "./browser";
+import { DESKTOP, PHONE, SCREENSHOTS, launchBrowser, openPage, screenshot, type TrackedPage } from "./browser";
 import {
   apiLogin,
   baseUrl,
@@ -76,6 +79,7 @@ describe("job page", () => {
   it("takes a job from payment to review with both sides live", async () => {
     const job = await createJobThroughApi({ customerToken, providerToken });
     await markAllNotificationsReadThroughApi(providerToken);
+    const timing: Record<string, number> = {};
 
     const customer: TrackedPage = await openPage(browser, DESKTOP);
     const provider: TrackedPage = await openPage(browser, DESKTOP);
@@ -100,16 +104,21 @@ describe("job page", () => {
     await c.getByRole("button", { name: "Pay now" }).click();
     const confirmPay = c.getByRole("button", { name: /^Confirm payment of / });
     await expect(confirmPay.textContent()).resolves.toMatch(/Confirm payment of .*120\.50/); // no tax in the demo terms
+    const paidAt = Date.now();
     await confirmPay.click();
     await waitForJobStatus(c, "ACCEPTED");
     await waitForJobStatus(p, "ACCEPTED"); // live on the provider's side, no reload
+    timing.paymentToProviderPageMs = Date.now() - paidAt;
     await waitForBellCount(p, providerBell + 1); // "Payment held" reached the provider's bell live
     await expect(p.getByTestId("notification-bell").getAttribute("aria-label")).resolves.toBe(`Notifications, ${providerBell + 1} unread`);
     await expect(p.getByTestId("notification-announcement").textContent()).resolves.toContain("New notification: Payment held");
 
     // Chat: each message appears live in the other context, once.
     await c.getByLabel("Message").fill("Hello! Could you come at 9?");
+    const sentAt = Date.now();
     await c.getByLabel("Message").press("Enter");
+    await chatLog(p).getByTestId("chat-message").filter({ hasText: "Hello! Could you come at 9?" }).waitFor();
+    timing.messageToOtherSideMs = Date.now() - sentAt;
     await expectMessageOnce(c, "Hello! Could you come at 9?");
     await expectMessageOnce(p, "Hello! Could you come at 9?");
     await expect(chatLog(c).getByTestId("chat-message").last().getAttribute("data-mine")).resolves.toBe("true");
@@ -122,8 +131,10 @@ describe("job page", () => {
     // The provider starts and delivers; the customer's timeline follows live.
     const customerBell = await bellCount(c);
     await p.getByRole("button", { name: "Start job" }).click();
+    const startedAt = Date.now();
     await p.getByRole("button", { name: "Yes, start the job" }).click();
     await waitForJobStatus(c, "STARTED");
+    timing.startToCustomerTimelineMs = Date.now() - startedAt;
     expect(await stepState(c, "STARTED")).toBe("current");
     expect(await stepState(c, "ACCEPTED")).toBe("done");
     await waitForBellCount(c, customerBell + 1);
@@ -148,10 +159,15 @@ describe("job page", () => {
     const review = c.getByTestId("review-form");
     await review.getByRole("radio", { name: "5 stars" }).check();
     await review.getByLabel("Comment (optional)").fill("Quick, tidy and friendly.");
+    const reviewedAt = Date.now();
     await review.getByRole("button", { name: "Submit review" }).click();
     await c.getByTestId("job-reviews").getByText("Quick, tidy and friendly.").waitFor();
     expect(await c.getByTestId("review-form").count()).toBe(0);
     await waitForBellCount(p, providerBell + 3);
+    timing.reviewToProviderBellMs = Date.now() - reviewedAt;
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    writeFileSync(join(SCREENSHOTS, "job-live-timing.json"), JSON.stringify(timing, null, 2));
+    console.log(`job page live updates (loopback, one uvicorn): ${JSON.stringify(timing)}`);
 
     // The provider's bell: the panel lists the review, "Mark all read" clears the count.
     await p.getByTestId("notification-bell").click();
