@@ -21,11 +21,10 @@
  * - /app/customer/requests?status=OPEN|ASSIGNED|CLOSED|CANCELLED|EXPIRED: nav "Filter by status" links.
  * - /app/customer/invoices: `tr[data-testid="invoice-row"][data-invoice-number="INV-…"]`, button "Download INV-… as PDF".
  */
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, normalize } from "node:path";
+import { readFileSync } from "node:fs";
 import { crc32, deflateSync } from "node:zlib";
 
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { DESKTOP, PHONE, launchBrowser, openPage, screenshot } from "./browser";
@@ -116,20 +115,6 @@ async function newCustomer(firstName: string, lastName: string) {
 
 // --- the browser ------------------------------------------------------------------------------------------------
 
-/**
- * The e2e backend runs with DEBUG off, and Django serves /media/ only with DEBUG on (production serves it from S3).
- * This stands in for that media server: uploaded files are read from the backend's MEDIA_ROOT (beside the mail log,
- * see backend.ts), so a photo that was not really stored still fails with a 404.
- */
-async function serveMedia(context: BrowserContext) {
-  const mediaRoot = join(dirname(mailLog), "media");
-  await context.route(`${base}/media/**`, async (route) => {
-    const file = normalize(join(mediaRoot, decodeURIComponent(new URL(route.request().url()).pathname.slice("/media/".length))));
-    if (file.startsWith(mediaRoot) && existsSync(file)) await route.fulfill({ path: file });
-    else await route.fulfill({ status: 404, body: "not found" });
-  });
-}
-
 async function signIn(page: Page, email: string, password: string) {
   await page.goto(`${base}/login`);
   await page.getByLabel("Email").fill(email);
@@ -174,7 +159,6 @@ describe("customer area", () => {
   it("posts a request from a photo, sees bids arrive live and ranked, accepts one, and downloads the invoice", async () => {
     const customer = await newCustomer("Ayesha", "Malik");
     const { page, context, consoleErrors } = await openPage(browser);
-    await serveMedia(context);
     await signIn(page, customer.email, customer.password);
     await page.locator('[data-testid="customer-stats"]').getByText("Total requests").waitFor();
 
@@ -238,10 +222,13 @@ describe("customer area", () => {
     const nadiaBid = await placeBid(nadia, requestId, 9500, "Cheaper, tomorrow morning.", 3);
     await bids.filter({ hasText: "Nadia Sparks" }).waitFor();
     await page.locator('[data-testid="live-bid-count"]').filter({ hasText: "2" }).waitFor();
-    // Both scores arrive (the event carries none; the page asks the API); equal scores → the cheaper bid first.
+    // Both scores arrive; ranked by match score, not price: Bilal (the demo's 5-star review and a job done) comes
+    // before Nadia's cheaper bid.
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="match-score"]')].every((e) => /\d+%/.test(e.textContent ?? "")));
-    await expect(bids.first().textContent()).resolves.toContain("Nadia Sparks");
-    await expect(bids.first().textContent()).resolves.toContain("$95.00");
+    const scores = (await page.locator('[data-testid="match-score"]').allTextContents()).map((text) => Number(text.match(/(\d+)%/)![1]));
+    expect(scores[0]).toBeGreaterThan(scores[1]);
+    await expect(bids.first().textContent()).resolves.toContain("Bilal Plumber");
+    await expect(bids.nth(1).textContent()).resolves.toContain("$95.00");
     await screenshot(page, "customer-request-desktop");
 
     // Nadia withdraws: her bid moves to the end, marked, and can no longer be accepted.
