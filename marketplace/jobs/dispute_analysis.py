@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from marketplace.ai.disputes import ChatLine, DisputeFacts, summarize_dispute
 from marketplace.background import durable_task
+from realtime.events import JobChanged, announce
 
 from .models import Dispute
 
@@ -44,3 +45,5 @@ def analyse_dispute(dispute_id: int) -> None:
         analysis_source=result.source,
         analysed_at=timezone.now(),
     )
+    # Open job pages (the admin's dispute view) re-read the job and show the briefing without a reload.
+    announce(JobChanged(job_id=dispute.job_id, status=dispute.job.status))

@@ -69,3 +69,21 @@ async def test_notifications_stream_the_signed_in_user_s_own_notifications(job):
         {"kind": "JOB_STATUS", "title": "Payment held for Kitchen sink leaking", "isRead": False, "targetId": job["job_id"]}
     ]
     assert [n["title"] for n in customer_got] == ["Payment held for Kitchen sink leaking", "Work started: Kitchen sink leaking"]
+
+
+async def test_the_admin_s_open_dispute_page_receives_the_ai_briefing_when_it_is_ready(job):
+    query = "subscription($j: ID!) { jobUpdates(jobId: $j) { status job { dispute { reason analysis { summary } } } } }"
+    pk, customer, provider = job["job"].pk, job["customer"], job["provider"]
+    await database_sync_to_async(payments.create_job_payment)(pk, by=customer)
+    await database_sync_to_async(jobs.start_job)(pk, by=provider)
+    await database_sync_to_async(jobs.mark_delivered)(pk, by=provider)
+    async with connect(job["tokens"]["admin"]) as ws:
+        sub = await Subscription(ws, query, {"j": job["job_id"]}).start()
+        assert (await sub.next())["payload"]["data"]["jobUpdates"]["job"]["dispute"] is None
+        # The briefing is written by a background task after the dispute commits (the local fallback here).
+        await database_sync_to_async(jobs.open_dispute)(pk, by=customer, reason="The tap still drips.")
+        updates = [(await sub.next())["payload"]["data"]["jobUpdates"] for _ in range(2)]
+    assert [u["status"] for u in updates] == ["DISPUTED", "DISPUTED"]
+    disputes = [u["job"]["dispute"] for u in updates]
+    assert all(d["reason"] == "The tap still drips." for d in disputes)
+    assert disputes[-1]["analysis"]["summary"]
