@@ -7,6 +7,7 @@ import {
   dayLabel,
   daySeries,
   isDay,
+  labelStep,
   presetOf,
   presetRange,
   rangeFromSearch,
@@ -108,5 +109,17 @@ describe("dayLabel", () => {
   it("names the UTC day, with the year when asked", () => {
     expect(dayLabel("2026-03-02", false, "en-US")).toBe("Mar 2");
     expect(dayLabel("2026-03-02", true, "en-US")).toBe("Mar 2, 2026");
+  });
+});
+
+describe("labelStep", () => {
+  it("keeps at most seven labels under a chart", () => {
+    expect(labelStep(7)).toBe(1);
+    expect(labelStep(8)).toBe(2);
+    expect(labelStep(14)).toBe(2);
+    expect(labelStep(30)).toBe(7);
+    expect(labelStep(31)).toBe(7);
+    expect(labelStep(13)).toBe(2);
+    expect(labelStep(90)).toBe(13);
   });
 });

@@ -133,3 +133,10 @@ export function dayLabel(day: string, withYear: boolean, locale?: string): strin
     new Date(dayToMs(day)),
   );
 }
+
+const LABEL_STEPS = [1, 2, 3, 4, 7, 13];
+
+/** Show every n-th bar label so that at most `visible` labels are drawn under a chart of `bars` bars. */
+export function labelStep(bars: number, visible = 7): number {
+  return LABEL_STEPS.find((step) => Math.ceil(bars / step) <= visible) ?? LABEL_STEPS[LABEL_STEPS.length - 1];
+}
