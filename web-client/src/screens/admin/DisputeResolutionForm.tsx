@@ -226,25 +226,25 @@ function OutcomeTable({ outcome, money, resolution, share }: { outcome: DisputeO
       <tbody>
         <tr>
           <th scope="row">Provider receives</th>
-          <td className="numeric" data-testid="outcome-provider">
+          <td className="numeric" data-testid="outcome-provider" data-amount={outcome.toProvider}>
             {money(outcome.toProvider)}
           </td>
         </tr>
         <tr>
           <th scope="row">Platform commission</th>
-          <td className="numeric" data-testid="outcome-commission">
+          <td className="numeric" data-testid="outcome-commission" data-amount={outcome.commission}>
             {money(outcome.commission)}
           </td>
         </tr>
         <tr>
           <th scope="row">Tax</th>
-          <td className="numeric" data-testid="outcome-tax">
+          <td className="numeric" data-testid="outcome-tax" data-amount={outcome.tax}>
             {money(outcome.tax)}
           </td>
         </tr>
         <tr>
           <th scope="row">Customer refunded</th>
-          <td className="numeric" data-testid="outcome-refund">
+          <td className="numeric" data-testid="outcome-refund" data-amount={outcome.refunded}>
             {money(outcome.refunded)}
           </td>
         </tr>

@@ -188,9 +188,12 @@ function JobsTable({ jobs, caption }: { jobs: AdminJobRowFragment[]; caption: st
                 <JobDates job={job} />
               </td>
               <td data-label="Actions">
-                <Link className="button button-small" to={`/app/admin/jobs/${encodeURIComponent(job.id)}`}>
+                <Link
+                  className="button button-small"
+                  to={`/app/admin/jobs/${encodeURIComponent(job.id)}`}
+                  aria-label={`${job.status === "DISPUTED" ? "Resolve" : "Manage"}: ${job.request.title}`}
+                >
                   {job.status === "DISPUTED" ? "Resolve" : "Manage"}
-                  <span className="visually-hidden">: {job.request.title}</span>
                 </Link>
               </td>
             </tr>
