@@ -25,6 +25,9 @@
  * - /app/admin/audit[?action=…&actor=…&targetType=…&targetId=…&since=…&until=…]: form "Filter the audit log"
  *   (textboxes "Action", "Actor email", "Target type", "Target id", "Since", "Until"; button "Apply filters"), entries
  *   `article[data-testid="audit-entry"][data-action]`, "Load more".
+ * - /app/admin/ai: `[data-testid="vault-fallback-banner"]` ("No usable Gemini key: AI answers come from the local
+ *   fallback", link "Add a key in the Wagtail admin" → /cms/ai_keys/new/), `[data-testid="vault-usable|vault-calls|
+ *   vault-failures|vault-fallbacks"]`, rows `tr[data-testid="vault-key"]`, empty `[data-testid="vault-empty"]`.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -65,12 +68,29 @@ async function api<T = Record<string, unknown>>(query: string, variables: Record
   return value as T;
 }
 
-async function login(email: string): Promise<string> {
+async function login(email: string, password = DEMO_PASSWORD): Promise<string> {
   const { token } = await api<{ token: string }>(
     `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token errors { message } } }`,
-    { email, password: DEMO_PASSWORD },
+    { email, password },
   );
   return token;
+}
+
+/** A provider uploads a verification document (GraphQL multipart request: operations + map + file). */
+async function uploadDocument(token: string, kind: string, pdf: string) {
+  const form = new FormData();
+  form.set(
+    "operations",
+    JSON.stringify({
+      query: `mutation($kind: String!, $file: Upload!) { uploadProviderDocument(kind: $kind, file: $file) { document { id } errors { message } } }`,
+      variables: { kind, file: null },
+    }),
+  );
+  form.set("map", JSON.stringify({ 0: ["variables.file"] }));
+  form.set("0", new Blob([pdf], { type: "application/pdf" }), "licence.pdf");
+  const response = await fetch(`${base}/graphql/`, { method: "POST", headers: { Authorization: `Bearer ${token}` }, body: form });
+  const body = await response.json();
+  expect(body.errors ?? body.data.uploadProviderDocument.errors).toEqual([]);
 }
 
 /** A paid job (ACCEPTED, money held) between customer1 and provider1 for `amount` minor units; returns its id. */
@@ -165,6 +185,7 @@ describe("admin screens", () => {
       `mutation($input: RegisterInput!) { register(input: $input) { user { id } errors { message } } }`,
       { input: { email, password: "a-long-e2e-passphrase", role: "PROVIDER", firstName: "Rana", lastName: "Tiles" } },
     );
+    await uploadDocument(await login(email, "a-long-e2e-passphrase"), "LICENCE", "%PDF-1.4\n% a trade licence\n%%EOF\n");
     const { page, context, consoleErrors } = await openPage(browser);
     await signInAsAdmin(page);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Verification queue" }).click();
@@ -179,6 +200,12 @@ describe("admin screens", () => {
     await expectNoHorizontalOverflow(page);
     await screenshot(page, "admin-queue-phone");
     await page.setViewportSize(DESKTOP);
+
+    // The documents a provider uploaded are links to the URL the API gives (signed S3 URLs in production).
+    const newcomer = page.locator(`[data-testid="pending-provider"][data-email="${email}"]`);
+    const licence = newcomer.getByRole("link", { name: "Trade licence (opens in a new tab)" });
+    await expect(licence.getAttribute("href")).resolves.toMatch(/\/provider-documents\/\d+\/licence-\d+\.pdf$/);
+    await expect(licence.getAttribute("target")).resolves.toBe("_blank");
 
     // Reject: the dialog asks for a reason (required), Escape cancels, then the reason is sent.
     await provider3.getByRole("button", { name: "Reject" }).click();
@@ -196,7 +223,6 @@ describe("admin screens", () => {
     await expect(page.getByTestId("queue-notice").textContent()).resolves.toContain("Hamza Newcomer was rejected");
 
     // Approve the provider who just registered.
-    const newcomer = page.locator(`[data-testid="pending-provider"][data-email="${email}"]`);
     await newcomer.getByRole("button", { name: "Approve" }).click();
     const approveDialog = page.locator('dialog[data-testid="approve-dialog"][open]');
     await approveDialog.getByRole("button", { name: "Approve provider" }).click();
@@ -372,7 +398,7 @@ describe("admin screens", () => {
       expect(Number(await stat.getAttribute("data-amount"))).toBe(report.total[measure].amount);
     }
     await expect(page.getByRole("button", { name: "Last 30 days" }).getAttribute("aria-pressed")).resolves.toBe("true");
-    await expect(page.getByTestId("chart-by-day").locator("rect.bar").count()).resolves.toBe(30);
+    await expect.poll(() => page.getByTestId("chart-by-day").locator("rect.bar").count()).toBe(30);
     await expect(page.getByTestId("chart-by-category").locator("rect.bar").count()).resolves.toBeGreaterThan(0);
     await expect(page.getByTestId("chart-by-category").locator("table").textContent()).resolves.toContain("Plumbing");
     await expectOneH1(page);
@@ -380,11 +406,57 @@ describe("admin screens", () => {
 
     await page.getByRole("button", { name: "Last 7 days" }).click();
     await page.waitForURL(`${base}/app/admin/revenue?from=${presetRange(7, today).from}&to=${today}`);
-    await expect(page.getByTestId("chart-by-day").locator("rect.bar").count()).resolves.toBe(7);
+    await expect.poll(() => page.getByTestId("chart-by-day").locator("rect.bar").count()).toBe(7);
+    await expect(page.getByRole("button", { name: "Last 7 days" }).getAttribute("aria-pressed")).resolves.toBe("true");
     await page.setViewportSize(PHONE);
     await expectNoHorizontalOverflow(page);
     await screenshot(page, "admin-revenue-phone");
     expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it("shows the AI key vault: the fallback banner, the 24-hour figures, keys by their last four only", async () => {
+    const { page, context, consoleErrors } = await openPage(browser);
+    await signInAsAdmin(page);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "AI keys" }).click();
+    await page.waitForURL(`${base}/app/admin/ai`);
+    const banner = page.getByTestId("vault-fallback-banner");
+    await banner.waitFor();
+    await expect(banner.textContent()).resolves.toContain("No usable Gemini key: AI answers come from the local fallback");
+    await expect(banner.getByRole("link", { name: "Add a key in the Wagtail admin" }).getAttribute("href")).resolves.toBe("/cms/ai_keys/new/");
+    const vault = await api<{ fallbacks24h: number }>(`{ aiVault { fallbacks24h } }`, {}, tokens.admin);
+    expect(vault.fallbacks24h).toBeGreaterThan(0); // the dispute briefing above
+    await expect(page.getByTestId("vault-fallbacks").textContent()).resolves.toBe(String(vault.fallbacks24h));
+    await expectOneH1(page);
+    const clientErrorsBefore = [...consoleErrors]; // what follows in this tab is Wagtail's own admin
+
+    // A key added (inactive, so nothing calls Google) in the Wagtail admin shows up by its label and last four.
+    const secret = `AIzaE2E-not-a-real-key-${Date.now()}-wxyz`;
+    await page.goto(`${base}/cms/login/?next=/cms/ai_keys/new/`);
+    await page.locator("#id_username").fill("admin@serveflow.local");
+    await page.locator("#id_password").fill(DEMO_PASSWORD);
+    await page.locator("form button[type=submit]").click();
+    await page.waitForURL(`${base}/cms/ai_keys/new/`);
+    await page.locator('input[name="label"]').fill("E2E project");
+    await page.locator('input[name="api_key"]').fill(secret);
+    await page.locator('input[name="is_active"]').uncheck();
+    await page.getByRole("button", { name: "Create" }).click();
+    await page.waitForURL(`${base}/cms/ai_keys/`);
+
+    const { page: client, context: clientContext, consoleErrors: clientErrors } = await openPage(browser);
+    await signInAsAdmin(client);
+    await client.goto(`${base}/app/admin/ai`);
+    const row = client.locator('[data-testid="vault-key"]').filter({ hasText: "E2E project" });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain("…wxyz");
+    await expect(row.textContent()).resolves.toContain("Inactive");
+    await expect(client.content()).resolves.not.toContain(secret.slice(0, -4));
+    await client.getByTestId("vault-fallback-banner").waitFor(); // an inactive key is not usable
+    await client.setViewportSize(PHONE);
+    await expectNoHorizontalOverflow(client);
+    await screenshot(client, "admin-ai-phone");
+    expect([...clientErrorsBefore, ...clientErrors]).toEqual([]);
+    await clientContext.close();
     await context.close();
   });
 });

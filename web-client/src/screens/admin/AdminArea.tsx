@@ -4,6 +4,7 @@ import { Route, Routes } from "react-router";
 import { NotFoundInApp } from "../shell/NotFoundInApp";
 import "./admin.css";
 import { AdminDashboard } from "./AdminDashboard";
+import { AiVaultScreen } from "./AiVaultScreen";
 import { AuditLogScreen } from "./AuditLogScreen";
 import { JobAdminScreen } from "./JobAdminScreen";
 import { JobsScreen } from "./JobsScreen";
@@ -19,6 +20,7 @@ export default function AdminArea() {
       <Route path="jobs/:id" element={<JobAdminScreen />} />
       <Route path="revenue" element={<RevenueScreen />} />
       <Route path="audit" element={<AuditLogScreen />} />
+      <Route path="ai" element={<AiVaultScreen />} />
       <Route path="*" element={<NotFoundInApp />} />
     </Routes>
   );
