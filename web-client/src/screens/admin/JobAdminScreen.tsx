@@ -112,15 +112,14 @@ export function JobAdminScreen() {
       <p className="breadcrumb">
         <Link to="/app/admin/jobs">← Jobs &amp; disputes</Link>
       </p>
+      {/* One heading in every state: the request's title, or what is known while loading or on error. */}
+      <h1>{job ? job.request.title : result.data ? "Job not found" : "Job"}</h1>
       <QueryState result={result} retry={refresh} loadingLabel="Loading the job…">
         {({ job, site }) =>
           job ? (
             <JobDetail job={job} terms={site} refundedHere={refundedHere} onRefunded={(amount) => setRefundedHere((sum) => sum + amount)} />
           ) : (
-            <>
-              <h1>Job not found</h1>
-              <p>It may have been removed, or the link is wrong.</p>
-            </>
+            <p>It may have been removed, or the link is wrong.</p>
           )
         }
       </QueryState>
@@ -139,7 +138,6 @@ function JobDetail({ job, terms, refundedHere, onRefunded }: JobDetailProps) {
   const dispute = job.dispute;
   return (
     <>
-      <h1>{job.request.title}</h1>
       <dl className="details card job-summary" data-testid="admin-job-summary">
         <dt>Status</dt>
         <dd>

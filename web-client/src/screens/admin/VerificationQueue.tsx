@@ -5,7 +5,7 @@
  * Documents are links to the URL the API gives: in production a signed, expiring S3 URL (no bearer token needed,
  * fetched fresh with the queue); in development Django serves /media/ itself.
  */
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { useMutation, useQuery } from "urql";
 
 import { formatDate, formatDateTime } from "../../components/dates";
@@ -17,6 +17,8 @@ import type { PendingProvidersQuery } from "../../gql/graphql";
 import { ConfirmDialog } from "./ConfirmDialog";
 
 const PAGE = 20;
+/** The API announces no event when a provider registers, so the open queue looks again every half minute. */
+const REFRESH_MS = 30_000;
 
 const PendingProvidersQueryDoc = graphql(`
   query PendingProviders($first: Int!) {
@@ -99,6 +101,10 @@ export function VerificationQueue() {
   const [result, reexecute] = useQuery({ query: PendingProvidersQueryDoc, variables: { first } });
   const [notice, setNotice] = useState<string | null>(null);
   const refresh = () => reexecute({ requestPolicy: "network-only" });
+  useEffect(() => {
+    const timer = setInterval(() => reexecute({ requestPolicy: "network-only" }), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [reexecute]);
 
   const reviewed = (message: string) => {
     setNotice(message);
