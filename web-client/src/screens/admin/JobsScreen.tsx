@@ -13,7 +13,7 @@ import { QueryState } from "../../components/QueryState";
 import { StatusBadge } from "../../components/StatusBadge";
 import { graphql } from "../../gql";
 import type { AdminJobRowFragment } from "../../gql/graphql";
-import { JOB_TABS, inTab, mergeNewestFirst, tabFor } from "./jobTabs";
+import { JOB_TABS, inTab, mergeNewestFirst, tabFor, type JobTab } from "./jobTabs";
 import { useAdminNotifications } from "./useAdminNotifications";
 
 const PAGE = 25;
@@ -75,8 +75,30 @@ const AdminJobsQuery = graphql(`
 `);
 
 export function JobsScreen() {
-  const [search, setSearch] = useSearchParams();
+  const [search] = useSearchParams();
   const tab = tabFor(search.get("tab"));
+  return (
+    <section className="admin-screen">
+      <h1>Jobs &amp; disputes</h1>
+      <p className="subtitle">Every job on the platform. Open a dispute to read the AI briefing and resolve it.</p>
+      <nav aria-label="Job status" className="tabs">
+        <ul>
+          {JOB_TABS.map((item) => (
+            <li key={item.slug}>
+              <Link to={item.slug === JOB_TABS[0].slug ? "/app/admin/jobs" : `/app/admin/jobs?tab=${item.slug}`} aria-current={item.slug === tab.slug ? "page" : undefined}>
+                {item.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {/* Keyed by tab: another tab starts again from its first page. */}
+      <JobList key={tab.slug} tab={tab} />
+    </section>
+  );
+}
+
+function JobList({ tab }: { tab: JobTab }) {
   const [first, setFirst] = useState(PAGE);
   const [status = null, otherStatus = null] = tab.statuses;
   const [result, reexecute] = useQuery({
@@ -88,65 +110,38 @@ export function JobsScreen() {
     if (notification.kind === "DISPUTE_OPENED" || notification.targetType === "jobs.job") refresh();
   });
 
-  const choose = (slug: string) => {
-    setFirst(PAGE);
-    setSearch(slug === JOB_TABS[0].slug ? {} : { tab: slug });
-  };
-
   return (
-    <section className="admin-screen">
-      <h1>Jobs &amp; disputes</h1>
-      <p className="subtitle">Every job on the platform. Open a dispute to read the AI briefing and resolve it.</p>
-      <nav aria-label="Job status" className="tabs">
-        <ul>
-          {JOB_TABS.map((item) => (
-            <li key={item.slug}>
-              <Link
-                to={item.slug === JOB_TABS[0].slug ? "?" : `?tab=${item.slug}`}
-                aria-current={item.slug === tab.slug ? "page" : undefined}
-                onClick={(event) => {
-                  event.preventDefault();
-                  choose(item.slug);
-                }}
-              >
-                {item.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <QueryState result={result} retry={refresh} loadingLabel="Loading jobs…">
-        {(data) => {
-          const lists = [data.jobs, data.other].filter((list) => list != null);
-          const jobs = mergeNewestFirst(
-            lists.map((list) => list.edges.map((edge) => edge.node)),
-            first,
-          ).filter((job) => inTab(tab, job.status));
-          const more = lists.some((list) => list.pageInfo.hasNextPage);
-          const total = lists.reduce((sum, list) => sum + (list.totalCount ?? 0), 0);
-          if (!jobs.length) {
-            return (
-              <p className="empty card" data-testid="jobs-empty">
-                {tab.slug === "disputed" ? "No open disputes." : `No ${tab.label.toLowerCase()} jobs.`}
-              </p>
-            );
-          }
+    <QueryState result={result} retry={refresh} loadingLabel="Loading jobs…">
+      {(data) => {
+        const lists = [data.jobs, data.other].filter((list) => list != null);
+        const jobs = mergeNewestFirst(
+          lists.map((list) => list.edges.map((edge) => edge.node)),
+          first,
+        ).filter((job) => inTab(tab, job.status));
+        const more = lists.some((list) => list.pageInfo.hasNextPage);
+        const total = lists.reduce((sum, list) => sum + (list.totalCount ?? 0), 0);
+        if (!jobs.length) {
           return (
-            <>
-              <p className="count">
-                {jobs.length} of {total} {tab.slug === "all" ? "jobs" : tab.label.toLowerCase()}
-              </p>
-              <JobsTable jobs={jobs} caption={`${tab.label} jobs`} />
-              {more ? (
-                <button type="button" className="button button-secondary" disabled={result.fetching} onClick={() => setFirst(first + PAGE)}>
-                  {result.fetching ? "Loading…" : "Load more"}
-                </button>
-              ) : null}
-            </>
+            <p className="empty card" data-testid="jobs-empty">
+              {tab.slug === "disputed" ? "No open disputes." : `No ${tab.label.toLowerCase()} jobs.`}
+            </p>
           );
-        }}
-      </QueryState>
-    </section>
+        }
+        return (
+          <>
+            <p className="count">
+              {jobs.length} of {total} {tab.slug === "all" ? "jobs" : tab.label.toLowerCase()}
+            </p>
+            <JobsTable jobs={jobs} caption={`${tab.label} jobs`} />
+            {more ? (
+              <button type="button" className="button button-secondary" disabled={result.fetching} onClick={() => setFirst(first + PAGE)}>
+                {result.fetching ? "Loading…" : "Load more"}
+              </button>
+            ) : null}
+          </>
+        );
+      }}
+    </QueryState>
   );
 }
 
