@@ -10,8 +10,8 @@ import { errorMessage } from "../../components/QueryState";
 import { splitErrors } from "../../components/fieldErrors";
 import { MoneyText } from "../../components/MoneyText";
 import { formatMoney, minorUnitExponent, type Money } from "../../money/formatMoney";
+import { toMinorUnits } from "../../money/minorUnits";
 import { graphql } from "../../gql";
-import { parseDecimalAmount } from "./amountInput";
 import { ConfirmDialog } from "./ConfirmDialog";
 import type { AdminJob } from "./JobAdminScreen";
 
@@ -50,7 +50,7 @@ export function RefundForm({ job, onRefunded }: { job: AdminJob; onRefunded: (am
     event.preventDefault();
     setGeneral([]);
     setDone(null);
-    const parsed = parseDecimalAmount(amountText, currency);
+    const parsed = toMinorUnits(amountText, currency);
     if (!parsed.ok) return setErrors({ amount: parsed.error });
     setErrors({});
     setPending(parsed.amount);
