@@ -1,12 +1,14 @@
 """Development: the embedded default (`make run`): SQLite, in-memory channel layer, local media, console email."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import STORAGES, env
 
 DEBUG = env.bool("DEBUG", default=True)
 GRAPHQL_DEBUG_TOOLS = True
-# Uploaded files are on local disk here, so Django serves them (also with DEBUG off, as the e2e backend runs).
+# Uploaded files are on local disk here, so Django serves them (also with DEBUG off, as the e2e backend runs), each URL
+# signed and expiring like production's S3 links (marketplace/local_media.py).
 SERVE_LOCAL_MEDIA = True
+STORAGES = {**STORAGES, "default": {"BACKEND": "marketplace.local_media.SignedFileSystemStorage"}}
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 
 # A fixed vault key derived from SECRET_KEY when none is set (development only; production requires AI_VAULT_KEY).

@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -8,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from graphql_api.schema import schema
 from graphql_api.views import ApiView
 from marketplace.invoices.views import invoice_pdf
+from marketplace.local_media import serve_media
 from marketplace.payments.webhooks import stripe_webhook
 from realtime.health import healthz
 from settings.web_client import CLIENT_ROUTE, web_client_index
@@ -20,8 +20,8 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
-if settings.SERVE_LOCAL_MEDIA:  # the embedded default only: files on local disk (django.views.static.serve)
-    urlpatterns += [re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
+if settings.SERVE_LOCAL_MEDIA:  # the embedded default only: files on local disk, behind signed expiring URLs
+    urlpatterns += [re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", serve_media)]
 # Wagtail's own page serving stays last; the site is headless, so this only serves previews and redirects.
 urlpatterns += [path("pages/", include(wagtail_urls))]
 # The web client owns every other path (its routes); last, so it never shadows the server's own URLs.
