@@ -172,7 +172,7 @@ describe("job page", () => {
     // The provider's bell: the panel lists the review, "Mark all read" clears the count.
     await p.getByTestId("notification-bell").click();
     const panel = p.getByRole("region", { name: "Notifications" });
-    await panel.getByTestId("notification-item").filter({ hasText: "New 5-star review" }).waitFor();
+    await panel.getByTestId("notification-item").filter({ hasText: "New 5-star review" }).first().waitFor();
     await screenshot(p, "notifications-panel-desktop");
     await panel.getByRole("button", { name: "Mark all read" }).click();
     await waitForBellCount(p, 0);
@@ -183,7 +183,7 @@ describe("job page", () => {
     await panel.getByRole("link", { name: "See all notifications" }).click();
     await p.waitForURL(`${baseUrl()}/app/notifications`);
     await p.getByRole("heading", { level: 1, name: "Notifications" }).waitFor();
-    await p.getByTestId("notifications-page").getByTestId("notification-item").filter({ hasText: "New 5-star review" }).waitFor();
+    await p.getByTestId("notifications-page").getByTestId("notification-item").filter({ hasText: "New 5-star review" }).filter({ hasText: "Quick, tidy and friendly." }).waitFor();
     await p.setViewportSize(PHONE);
     await p.getByTestId("notification-bell").click();
     await panel.waitFor();
