@@ -11,6 +11,7 @@ from .accounts.mutations import AccountMutation
 from .accounts.queries import AccountQuery
 from .accounts.subscriptions import AccountSubscription
 from .ai.mutations import AiMutation
+from .ai.queries import AiQuery
 from .audit.queries import AuditQuery
 from .bids.mutations import BidMutation
 from .bids.subscriptions import BidSubscription
@@ -34,6 +35,7 @@ from .providers.mutations import ProviderMutation
 from .providers.queries import ProviderQuery
 from .requests.mutations import ServiceRequestMutation
 from .requests.queries import ServiceRequestQuery
+from .requests.subscriptions import ServiceRequestSubscription
 from .reviews.mutations import ReviewMutation
 
 Query = merge_types(
@@ -51,6 +53,7 @@ Query = merge_types(
         PaymentQuery,
         InvoiceQuery,
         DashboardQuery,
+        AiQuery,
     ),
 )
 Mutation = merge_types(
@@ -69,7 +72,15 @@ Mutation = merge_types(
     ),
 )
 Subscription = merge_types(
-    "Subscription", (AccountSubscription, BidSubscription, ChatSubscription, JobSubscription, NotificationSubscription)
+    "Subscription",
+    (
+        AccountSubscription,
+        BidSubscription,
+        ChatSubscription,
+        JobSubscription,
+        NotificationSubscription,
+        ServiceRequestSubscription,
+    ),
 )
 
 schema = strawberry.Schema(

@@ -6,7 +6,7 @@ This module is the one place that maps a domain event to the group it is announc
 |-----------------------|-------------------------|--------------------------------------------------------------|
 | `BidChanged`          | `request.<request id>`  | `bidEvents(requestId)`                                       |
 | `RequestChanged`      | `request.<request id>`  | (request pages; not yet a subscription)                     |
-| `RequestOpened`       | `feed.<category id>`    | (providers' live feed; not yet a subscription)              |
+| `RequestOpened`       | `feed.<category id>`    | `openRequestFeed` (approved providers, per category joined)  |
 | `JobChanged`          | `job.<job id>`          | `jobUpdates(jobId)`                                          |
 | `MessagePosted`       | `chat.<job id>`         | `chatMessages(jobId, afterId)`                               |
 | `NotificationCreated` | `user.<user id>`        | `notifications`                                              |

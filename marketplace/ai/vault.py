@@ -7,15 +7,17 @@ may be given: the first encrypts, all decrypt (MultiFernet), so the vault key ca
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 
-from .models import GeminiKey
+from .models import AiCall, GeminiKey, Outcome
 
 
 def _cipher() -> MultiFernet:
@@ -83,3 +85,38 @@ def reencrypt_vault() -> int:
             key.save(update_fields=["encrypted_secret"])
             count += 1
     return count
+
+
+@dataclass(frozen=True)
+class VaultStatus:
+    """What admins see of the vault: the keys (never a secret beyond its last four), and the last day's calls."""
+
+    keys: list[GeminiKey]  # annotated with calls_24h and failures_24h
+    usable_key_count: int
+    calls_24h: int
+    failures_24h: int
+    fallbacks_24h: int
+
+
+# Outcomes that mean a key or the model failed (the fallback answering is counted on its own).
+FAILED_OUTCOMES = [o for o in Outcome.values if o not in (Outcome.SUCCESS, Outcome.FALLBACK)]
+
+
+def vault_status(now=None) -> VaultStatus:
+    """The keys with their call counts over the last 24 hours, in two queries whatever the number of keys."""
+    now = now or timezone.now()
+    since = now - timedelta(hours=24)
+    recent = Q(calls__created_at__gte=since)
+    keys = list(
+        GeminiKey.objects.annotate(
+            calls_24h=Count("calls", filter=recent),
+            failures_24h=Count("calls", filter=recent & Q(calls__outcome__in=FAILED_OUTCOMES)),
+        ).order_by("label", "id")
+    )
+    totals = AiCall.objects.filter(created_at__gte=since).aggregate(
+        calls=Count("id"),
+        failures=Count("id", filter=Q(outcome__in=FAILED_OUTCOMES)),
+        fallbacks=Count("id", filter=Q(outcome=Outcome.FALLBACK)),
+    )
+    usable = sum(1 for key in keys if key.is_active and not key.is_cooling_down(now))
+    return VaultStatus(keys, usable, totals["calls"], totals["failures"], totals["fallbacks"])
