@@ -440,3 +440,12 @@ export const StartPayoutOnboardingMutation = graphql(`
     }
   }
 `);
+
+/** Each request that newly opens in the provider's categories and area, as `openRequests` would list it. */
+export const OpenRequestFeedSubscription = graphql(`
+  subscription OpenRequestFeed {
+    openRequestFeed {
+      ...FeedRequestFields
+    }
+  }
+`);

@@ -6,9 +6,8 @@ import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { useQuery, useSubscription, type CombinedError, type UseQueryState } from "urql";
 
 import type { FeedRequestFieldsFragment, OpenRequestsQuery as OpenRequestsData } from "../../../gql/graphql";
-import { OpenRequestsQuery } from "../operations";
+import { OpenRequestFeedSubscription, OpenRequestsQuery } from "../operations";
 import { emptyFeed, feedReducer, type FeedAction, type FeedState } from "./feedList";
-import { OpenRequestFeedSubscription } from "./liveFeed";
 
 export type FeedRequest = FeedRequestFieldsFragment;
 
