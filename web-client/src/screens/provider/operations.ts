@@ -276,6 +276,9 @@ export const ProviderEarningsQuery = graphql(`
       }
       payoutsEnabled
     }
+    paymentGateway {
+      live
+    }
     myProviderProfile {
       id
     }

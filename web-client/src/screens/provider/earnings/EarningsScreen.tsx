@@ -24,7 +24,7 @@ export function EarningsScreen() {
       <h1 id="earnings-title">Earnings</h1>
       <p className="subtitle">Your share after the platform commission. Customers' payments are held until the work is confirmed.</p>
       <QueryState result={result} retry={() => refetch({ requestPolicy: "network-only" })} loadingLabel="Loading your earnings…">
-        {({ providerDashboard: d, invoices, myProviderProfile }) => {
+        {({ providerDashboard: d, invoices, myProviderProfile, paymentGateway }) => {
           const statements = invoices.edges.map((edge) => edge.node);
           const bars = monthlyEarnings(statementEarnings(statements), { currency: d.revenue.currency, months: MONTHS });
           return (
@@ -39,6 +39,11 @@ export function EarningsScreen() {
                 {d.payoutsEnabled ? (
                   <>
                     <span className="tag tag-success">Payouts on</span> Released earnings are paid out to your account.
+                  </>
+                ) : !paymentGateway.live ? (
+                  <>
+                    <span className="tag tag-info">Offline payments</span> This platform runs its offline payment gateway (demos and
+                    development): released earnings count as paid out at once, and no real money moves.
                   </>
                 ) : (
                   <>

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { useQuery, useSubscription, type CombinedError, type UseQueryState } from "urql";
 
 import type { FeedRequestFieldsFragment, OpenRequestsQuery as OpenRequestsData } from "../../../gql/graphql";
+import { useConnectionState } from "../../../realtime/useConnectionState";
 import { OpenRequestFeedSubscription, OpenRequestsQuery } from "../operations";
 import { emptyFeed, feedReducer, type FeedAction, type FeedState } from "./feedList";
 
@@ -59,6 +60,18 @@ export function useOpenRequestFeed({ pageSize, enabled }: { pageSize: number; en
     }
     merged.current = received.length;
   }, [live.data]);
+
+  // The feed has no replay: after the socket was down, ask for the first page again so nothing posted meanwhile
+  // is missing (the merge ignores what is already shown).
+  const connection = useConnectionState();
+  const wasDown = useRef(false);
+  useEffect(() => {
+    if (connection === "reconnecting") wasDown.current = true;
+    else if (connection === "live" && wasDown.current && enabled) {
+      wasDown.current = false;
+      refetchFirst({ requestPolicy: "network-only" });
+    }
+  }, [connection, enabled, refetchFirst]);
 
   const latest = after !== null && next.data ? next.data : first.data;
   const pageInfo = latest?.openRequests.pageInfo;

@@ -37,11 +37,17 @@ export function PayoutsSection() {
             </p>
           ) : (
             <>
-              <p data-testid="payouts-status" data-enabled="false">
-                <span className="tag tag-warning">Not set up</span> Set up a payout account to receive your earnings once customers confirm
-                the work.
-              </p>
-              {!paymentGateway.live ? <p className="field-hint">Payments run on the offline gateway here: no real money moves.</p> : null}
+              {paymentGateway.live ? (
+                <p data-testid="payouts-status" data-enabled="false">
+                  <span className="tag tag-warning">Not set up</span> Set up a payout account to receive your earnings once customers confirm
+                  the work.
+                </p>
+              ) : (
+                <p data-testid="payouts-status" data-enabled="false">
+                  <span className="tag tag-info">Offline payments</span> This platform runs its offline payment gateway (demos and development):
+                  released earnings count as paid out at once and no real money moves.
+                </p>
+              )}
               <FormAlert messages={problems} />
               <p className="alert alert-info" role="status" hidden={!notice}>
                 {notice}
