@@ -1,6 +1,6 @@
 /**
  * The provider's screens against the real backend in Chromium: a pending provider sees the review banner instead
- * of an error; provider1 sets categories, location and a document on the profile, sees the feed best match first,
+ * of an error, a rejected one the admin's reason; provider1 sets categories, location and a document on the profile, sees the feed best match first,
  * watches a request posted by a customer over HTTP appear live at its place, bids, updates and withdraws through the
  * UI, takes a fixed offer, and finds the resulting missions, earnings, rating and review.
  *
@@ -66,7 +66,7 @@ async function api<T>(query: string, variables: Record<string, unknown> = {}, to
 }
 
 /** Calls a mutation and insists its payload carries no errors. */
-async function mutate<T extends Record<string, { errors: unknown[] }>>(query: string, variables: Record<string, unknown>, token: string) {
+async function mutate<T extends Record<string, { errors: unknown[] }>>(query: string, variables: Record<string, unknown>, token?: string) {
   const data = await api<T>(query, variables, token);
   const payload = Object.values(data)[0];
   expect(payload.errors).toEqual([]);
@@ -154,6 +154,43 @@ describe("provider screens", () => {
     expect(await page.getByRole("alert").count()).toBe(0);
     expect(await page.locator('[data-testid="feed-item"]').count()).toBe(0);
     await screenshot(page, "provider-pending-desktop");
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it("shows a rejected provider the admin's reason and what to do next", async () => {
+    // A new provider (not a demo account, so other tests keep theirs) is rejected by the admin through the API.
+    const email = `rejected-${Date.now()}@example.com`;
+    await mutate(
+      "mutation ($input: RegisterInput!) { register(input: $input) { errors { field message } } }",
+      { input: { email, password: "a-long-e2e-passphrase", role: "PROVIDER", firstName: "Rafi" } },
+    );
+    const adminToken = await apiLogin("admin@serveflow.local");
+    const queue = await api<{ pendingProviders: { edges: { node: { id: string; email: string } }[] } }>(
+      "{ pendingProviders(first: 100) { edges { node { id email } } } }",
+      {},
+      adminToken,
+    );
+    const profileId = queue.pendingProviders.edges.find((edge) => edge.node.email === email)!.node.id;
+    const reason = "The licence photo is unreadable; please upload a clear scan.";
+    await mutate("mutation ($p: ID!, $r: String!) { rejectProvider(providerId: $p, reason: $r) { errors { field message } } }", { p: profileId, r: reason }, adminToken);
+
+    const { page, context, consoleErrors } = await openPage(browser, PHONE);
+    await page.goto(`${base}/login`);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("a-long-e2e-passphrase");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${base}/app/provider`);
+    const banner = page.locator('[data-testid="provider-status"][data-status="REJECTED"]');
+    await banner.getByText("Your provider application was not approved.").waitFor();
+    await banner.getByText(reason).waitFor();
+    await banner.getByRole("link", { name: "update your profile and documents" }).waitFor();
+    await navigate(page, "Open requests");
+    await expectHeading(page, "Open requests");
+    await page.locator('[data-testid="feed-locked"]').waitFor();
+    expect(await page.getByRole("alert").count()).toBe(0);
+    await expectNoHorizontalOverflow(page);
+    await screenshot(page, "provider-rejected-phone");
     expect(consoleErrors).toEqual([]);
     await context.close();
   });

@@ -200,6 +200,7 @@ function BidForm({ id, requestId, bid, currency, onCancel, onSaved }: BidFormPro
           name="amount"
           inputMode="decimal"
           autoComplete="off"
+          autoFocus // the form opens from "Place bid" / "Update bid": typing starts where the price goes
           required
           value={amount}
           onChange={(event) => setAmount(event.target.value)}
