@@ -29,12 +29,16 @@ class FieldError:
     field: str | None
     message: str
     code: str = strawberry.field(description="Stable machine-readable code, e.g. UNIQUE, WEAK_PASSWORD, INVALID_STATE.")
+    retry_after: int | None = strawberry.field(
+        default=None, description="For THROTTLED: the seconds to wait before trying again (null for other codes)."
+    )
 
 
 def field_errors(exc: ValidationError | DomainError) -> list[FieldError]:
     """Flatten a Django ValidationError or a DomainError into API field errors (camelCase field names)."""
     if isinstance(exc, DomainError):
-        return [FieldError(field=to_camel_case(exc.field) if exc.field else None, message=exc.message, code=exc.code)]
+        field = to_camel_case(exc.field) if exc.field else None
+        return [FieldError(field=field, message=exc.message, code=exc.code, retry_after=getattr(exc, "retry_after", None))]
     if not hasattr(exc, "error_dict"):
         return [FieldError(field=None, message=e.message % (e.params or {}), code=(e.code or "INVALID").upper()) for e in exc.error_list]
     errors = []

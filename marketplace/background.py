@@ -20,8 +20,13 @@ from django_tasks.base import Task
 logger = logging.getLogger(__name__)
 
 
-def durable_task(*, max_attempts: int = 5, backoff_seconds: int = 30, **task_options) -> Callable[[Callable], Task]:
-    """Declare a background task that is retried with exponential back-off when it raises."""
+def durable_task(
+    *, max_attempts: int = 5, backoff_seconds: int = 30, on_give_up: Callable | None = None, **task_options
+) -> Callable[[Callable], Task]:
+    """Declare a background task that is retried with exponential back-off when it raises.
+
+    `on_give_up(*args, **kwargs)` runs once after the last attempt failed, so the work can be marked as needing a
+    person (a refund the gateway keeps refusing must not look as if it were on its way)."""
 
     def decorate(func: Callable) -> Task:
         @functools.wraps(func)
@@ -31,6 +36,11 @@ def durable_task(*, max_attempts: int = 5, backoff_seconds: int = 30, **task_opt
             except Exception:
                 if attempt >= max_attempts:
                     logger.exception("task %s failed for good after %s attempts", func.__qualname__, attempt)
+                    if on_give_up is not None:
+                        try:
+                            on_give_up(*args, **kwargs)
+                        except Exception:
+                            logger.exception("the give-up handler of task %s failed", func.__qualname__)
                     raise
                 delay = timedelta(seconds=backoff_seconds * 2 ** (attempt - 1))
                 logger.warning("task %s failed (attempt %s), retrying in %s", func.__qualname__, attempt, delay)

@@ -57,3 +57,7 @@ class Throttled(DomainError):
     def __init__(self, message: str, *, retry_after: int, field: str | None = None):
         super().__init__(message, field=field)
         self.retry_after = retry_after
+
+    @property
+    def extensions(self) -> dict:
+        return {"code": self.code, "retryAfter": self.retry_after}

@@ -5,6 +5,8 @@ from .base import env
 
 DEBUG = env.bool("DEBUG", default=True)
 GRAPHQL_DEBUG_TOOLS = True
+# Uploaded files are on local disk here, so Django serves them (also with DEBUG off, as the e2e backend runs).
+SERVE_LOCAL_MEDIA = True
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 
 # A fixed vault key derived from SECRET_KEY when none is set (development only; production requires AI_VAULT_KEY).

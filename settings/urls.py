@@ -1,6 +1,6 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.urls import include, path, re_path
+from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -20,7 +20,8 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
-urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_LOCAL_MEDIA:  # the embedded default only: files on local disk (django.views.static.serve)
+    urlpatterns += [re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
 # Wagtail's own page serving stays last; the site is headless, so this only serves previews and redirects.
 urlpatterns += [path("pages/", include(wagtail_urls))]
 # The web client owns every other path (its routes); last, so it never shadows the server's own URLs.

@@ -41,6 +41,7 @@ class FakeStripe:
         self.idempotent: dict[str, tuple[int, bytes]] = {}
         self.requests: list[tuple[str, str, str | None]] = []  # (method, path, idempotency key)
         self.delay_after_recording: dict[str, float] = {}
+        self.refuse: dict[str, str] = {}  # path -> message: answer 400 invalid_request_error, record nothing
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -56,6 +57,8 @@ class FakeStripe:
                 key = self.headers.get("Idempotency-Key")
                 with fake.lock:
                     fake.requests.append(("POST", self.path, key))
+                    if self.path in fake.refuse:
+                        return self._send(400, {"error": {"type": "invalid_request_error", "message": fake.refuse[self.path]}})
                     replay = fake.idempotent.get(key) if key else None
                     if replay is None:
                         status, obj = fake.create(self.path, _nest(parse_qsl(body)))

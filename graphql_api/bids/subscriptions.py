@@ -10,6 +10,7 @@ from strawberry import Info, relay
 from marketplace.accounts.models import User
 from marketplace.bids.models import Bid
 from marketplace.errors import NotAuthenticated, NotFound
+from marketplace.matching import rank_bids
 from marketplace.service_requests.models import ServiceRequest
 from marketplace.visibility import can_see_bid, visible_requests
 from realtime.events import request_group
@@ -41,8 +42,9 @@ def _check_request(info: Info, request_id: int) -> None:
 
 def _bid_and_subscribers(bid_id: int) -> tuple[Bid | None, dict[int, User]]:
     """One read per event for the whole process: the bid (with what `Bid` fields read) and every subscribed token
-    that is still usable, with its user. Each subscriber then applies `can_see_bid` for itself."""
-    bid = Bid.objects.select_related("request", "provider__provider_profile").filter(pk=bid_id).first()
+        that is still usable, with its user. Each subscriber then applies `can_see_bid` for itself. The bid carries its
+    `matchScore` as the request's bid list ranks it (the same for every viewer, so it is computed once here)."""
+    bid = rank_bids(Bid.objects.select_related("request", "provider__provider_profile").filter(pk=bid_id)).first()
     return bid, subscribed_tokens.usable_users()
 
 

@@ -117,6 +117,7 @@ class GatewayStatus(models.TextChoices):
     PENDING = "PENDING", "Waiting for the gateway"
     DONE = "DONE", "Done at the gateway"
     REVERSED = "REVERSED", "Reversed"
+    FAILED = "FAILED", "Failed at the gateway: needs an admin"
 
 
 class Refund(models.Model):

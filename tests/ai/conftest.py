@@ -52,7 +52,7 @@ ANALYZE = """
 mutation Analyze($image: Upload!, $note: String) {
   analyzeRequestImage(image: $image, note: $note) {
     analysis { category { id slug name } title description urgency estimatedBudget { amount currency } confidence source }
-    errors { field message code }
+    errors { field message code retryAfter }
   }
 }
 """

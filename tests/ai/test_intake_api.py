@@ -132,7 +132,9 @@ def test_a_customer_over_the_per_user_limit_is_throttled_and_the_model_not_calle
 
     assert [r["analysis"]["source"] for r in results[:2]] == ["GEMINI", "GEMINI"]
     assert results[2]["analysis"] is None
-    assert results[2]["errors"][0]["code"] == "THROTTLED" and "try again in" in results[2]["errors"][0]["message"]
+    throttled = results[2]["errors"][0]
+    assert throttled["code"] == "THROTTLED" and f"try again in {throttled['retryAfter']} seconds" in throttled["message"]
+    assert 0 < throttled["retryAfter"] <= 60
     assert len(gemini.calls) == 2
     assert analyze(other)[2]["analysis"]["source"] == "GEMINI"  # the limit is per user
 
@@ -154,5 +156,7 @@ def test_a_note_over_the_limit_is_a_field_error(analyze, make_user, categories):
     _status, _body, payload = analyze(make_user(Role.CUSTOMER), note="x" * 1001)
 
     assert payload["analysis"] is None
-    assert payload["errors"] == [{"field": "note", "message": "Keep the note under 1000 characters.", "code": "TOO_LONG"}]
+    assert payload["errors"] == [
+        {"field": "note", "message": "Keep the note under 1000 characters.", "code": "TOO_LONG", "retryAfter": None}
+    ]
     assert AiCall.objects.count() == 0

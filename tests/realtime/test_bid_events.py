@@ -11,6 +11,8 @@ from .conftest import Subscription, connect, joined
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 BID_EVENTS = """subscription($r: ID!) { bidEvents(requestId: $r) { kind bid { id status amount { amount currency } } } }"""
+RANKED = """subscription($r: ID!) { bidEvents(requestId: $r) { bid { id matchScore } } }"""
+BID_LIST = """query($r: ID!) { serviceRequest(id: $r) { bids { id matchScore } } }"""
 PLACE = "mutation($r: ID!, $a: Int!) { placeBid(requestId: $r, amount: $a) { bid { id } errors { code } } }"
 UPDATE = "mutation($b: ID!, $a: Int!) { updateBid(bidId: $b, amount: $a) { bid { id } errors { code } } }"
 ACCEPT = "mutation($b: ID!) { acceptBid(bidId: $b) { job { id } errors { code } } }"
@@ -47,6 +49,16 @@ async def test_customer_receives_a_bid_placed_over_http(bidding, agql):
             "amount": {"amount": 450_000, "currency": currency},
         },
     }
+
+
+async def test_a_live_bid_carries_the_match_score_the_request_s_bid_list_gives_it(bidding, agql):
+    async with connect(bidding["tokens"]["customer"]) as ws:
+        sub = await Subscription(ws, RANKED, {"r": bidding["request"]}).start()
+        await joined(f"request.{bidding['request_pk']}")
+        await agql(PLACE, {"r": bidding["request"], "a": 450_000}, token=bidding["tokens"]["provider"])
+        live = (await sub.next())["payload"]["data"]["bidEvents"]["bid"]
+    [listed] = (await agql(BID_LIST, {"r": bidding["request"]}, token=bidding["tokens"]["customer"])).data["serviceRequest"]["bids"]
+    assert live == listed and live["matchScore"] is not None
 
 
 async def test_rival_provider_receives_only_its_own_bid_events(bidding, agql):

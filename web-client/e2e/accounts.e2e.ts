@@ -108,10 +108,10 @@ describe("web client", () => {
     const token = await page.evaluate(() => sessionStorage.getItem("serveflow.token"));
     expect(token).toMatch(/^sf_/);
     await expect(apiMe(token!)).resolves.toEqual({ email });
-    await screenshot(page, "customer-dashboard-desktop");
+    await screenshot(page, "new-customer-desktop");
     await page.setViewportSize(PHONE);
     await expectNoHorizontalOverflow(page);
-    await screenshot(page, "customer-dashboard-phone");
+    await screenshot(page, "new-customer-phone");
     await page.setViewportSize(DESKTOP);
 
     // A reload restores the session from the stored token (checked with `me`) and reconnects.

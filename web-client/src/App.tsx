@@ -9,6 +9,7 @@ import { LoginScreen } from "./screens/public/LoginScreen";
 import { RegisterScreen } from "./screens/public/RegisterScreen";
 import { ResetPasswordScreen } from "./screens/public/ResetPasswordScreen";
 import { VerifyEmailScreen } from "./screens/public/VerifyEmailScreen";
+import { NotificationsScreen } from "./screens/notifications/NotificationsScreen";
 import { AccountScreen } from "./screens/shell/AccountScreen";
 import { AppShell } from "./screens/shell/AppShell";
 import { homeFor, type Role } from "./screens/shell/navigation";
@@ -51,6 +52,7 @@ export function App() {
         <Route path="admin/*" element={<RequireRole role="ADMIN"><Area><AdminArea /></Area></RequireRole>} />
         <Route path="jobs/*" element={<Area><JobsArea /></Area>} />
         <Route path="account" element={<AccountScreen />} />
+        <Route path="notifications" element={<NotificationsScreen />} />
         <Route path="*" element={<RoleHome />} />
       </Route>
       <Route path="*" element={<NotFound />} />

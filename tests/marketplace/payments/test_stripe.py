@@ -176,6 +176,43 @@ def test_cancel_after_payment_refunds_in_full_through_stripe(marketplace, stripe
     assert balances(job)["refunds"] == 450_000 and balances(job)["held"] == 0 and payment.refunds.count() == 1
 
 
+def test_a_refund_stripe_keeps_refusing_is_marked_failed_and_the_admins_are_told(
+    marketplace, stripe_server, settings, django_capture_on_commit_callbacks
+):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from marketplace.audit.models import AuditEntry
+    from marketplace.notifications.models import Notification
+    from marketplace.payments.models import Refund
+
+    settings.STRIPE_MAX_NETWORK_RETRIES = 0
+    job, payment = paid_job(marketplace, stripe_server, Client())
+    stripe_server.refuse["/v1/refunds"] = "The charge is disputed."
+    with django_capture_on_commit_callbacks(execute=True):
+        jobs.cancel_job(job.pk, by=marketplace["customer"], reason="Fixed it myself")
+
+    refund = Refund.objects.get(payment=payment)
+    key = f"refund-{refund.pk}"
+    assert [r for r in stripe_server.requests if r[1] == "/v1/refunds"] == [("POST", "/v1/refunds", key)] * 6
+    assert refund.status == GatewayStatus.FAILED and not stripe_server.of_type("refund")
+    assert AuditEntry.objects.filter(action="payment.refund_failed", target_id=str(payment.pk)).count() == 1
+    [alert] = Notification.objects.filter(kind="GATEWAY_FAILURE")
+    assert alert.user == marketplace["admin"] and "retry_gateway_calls" in alert.body
+    assert not Notification.objects.filter(kind="GATEWAY_FAILURE", user=marketplace["customer"]).exists()
+
+    # Once the cause is fixed, an admin sends it again, with the same idempotency key.
+    del stripe_server.refuse["/v1/refunds"]
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("retry_gateway_calls", stdout=(out := StringIO()))
+    assert out.getvalue().strip() == "Queued 1 refund(s) and 0 transfer(s) again."
+    refund.refresh_from_db()
+    [made] = stripe_server.of_type("refund")
+    assert refund.status == GatewayStatus.DONE and refund.external_id == made["id"] and made["amount"] == 450_000
+    assert stripe_server.requests[-1] == ("POST", "/v1/refunds", key)
+
+
 def test_transfer_timing_out_after_stripe_made_it_is_not_made_twice(
     marketplace, stripe_server, settings, django_capture_on_commit_callbacks
 ):

@@ -34,7 +34,10 @@ export function advanceCursor(payload: SubscribePayload, result: { data?: unknow
   if (id !== null) payload.variables = { ...payload.variables, afterId: id };
 }
 
-/** Variables for a resumable subscription: the caller's, plus `afterId: null` until the first event arrives. */
-export function resumableSubscriptionVariables<V extends Record<string, unknown>>(variables: V): V & { afterId: string | null } {
-  return { ...variables, afterId: null };
+/**
+ * Variables for a resumable subscription: the caller's, plus `afterId` — null (only what happens from now on) or
+ * the last event the caller already has (e.g. the newest message of a history page), until the first event arrives.
+ */
+export function resumableSubscriptionVariables<V extends Record<string, unknown>>(variables: V, afterId: string | null = null): V & { afterId: string | null } {
+  return { ...variables, afterId };
 }

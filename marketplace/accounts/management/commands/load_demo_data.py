@@ -19,7 +19,10 @@ class Command(BaseCommand):
         users = marketplace_demo.load_accounts()
         categories = cms_demo.load_categories()
         cms_demo.load_content()
+        activity = marketplace_demo.load_activity()
         self.stdout.write(f"Demo data ready: {len(users)} accounts, {len(categories)} categories.")
+        if activity:
+            self.stdout.write("Demo marketplace: open requests with bids, jobs under way, a reviewed job and a dispute.")
         self.stdout.write(f"Demo logins (password {marketplace_demo.DEMO_PASSWORD}):")
         for email, role, *_ in marketplace_demo.ACCOUNTS:
             self.stdout.write(f"  {role:<9} {email}")

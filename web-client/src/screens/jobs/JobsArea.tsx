@@ -2,10 +2,13 @@
 import { Route, Routes } from "react-router";
 
 import { NotFoundInApp } from "../shell/NotFoundInApp";
+import { JobScreen } from "./JobScreen";
+import "./jobs.css";
 
 export default function JobsArea() {
   return (
     <Routes>
+      <Route path=":id" element={<JobScreen />} />
       <Route path="*" element={<NotFoundInApp />} />
     </Routes>
   );

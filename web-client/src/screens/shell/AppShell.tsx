@@ -2,12 +2,17 @@ import { Link, NavLink, Navigate, Outlet, useLocation } from "react-router";
 
 import { useAuth } from "../../auth/AuthProvider";
 import { useSite } from "../../theme/ThemeProvider";
+import { NotificationBell } from "../notifications/NotificationBell";
+import { NotificationsProvider } from "../notifications/NotificationsProvider";
 import { ConnectionIndicator } from "./ConnectionIndicator";
 import { NAVIGATION } from "./navigation";
 
 const ROLE_LABEL = { CUSTOMER: "Customer", PROVIDER: "Provider", ADMIN: "Admin" } as const;
 
-/** The signed-in frame: role navigation, the user, the live indicator and sign-out. Guards every /app route. */
+/**
+ * The signed-in frame: role navigation, the user, the live indicator, the notifications bell and sign-out.
+ * Guards every /app route.
+ */
 export function AppShell() {
   const { state, user, signOut, retryRestore } = useAuth();
   const site = useSite();
@@ -32,41 +37,44 @@ export function AppShell() {
   }
 
   return (
-    <div className="shell">
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <header className="shell-header">
-        <Link to="/app" className="brand">
-          {site.platformName}
-        </Link>
-        <ConnectionIndicator />
-        <div className="who">
-          <span className="who-name" data-testid="user-name">
-            {user.displayName || user.email}
-          </span>
-          <span className="role-badge">{ROLE_LABEL[user.role]}</span>
-        </div>
-        <button type="button" className="button button-small button-secondary" onClick={() => void signOut()}>
-          Sign out
-        </button>
-      </header>
-      <nav className="shell-nav" aria-label="Main">
-        <ul>
-          {NAVIGATION[user.role].map((item) => (
-            <li key={item.to}>
-              <NavLink to={item.to} end>
-                {item.label}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <main id="main" className="shell-main" tabIndex={-1}>
-        {!user.emailVerified ? <VerifyReminder /> : null}
-        <Outlet />
-      </main>
-    </div>
+    <NotificationsProvider>
+      <div className="shell">
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="shell-header">
+          <Link to="/app" className="brand">
+            {site.platformName}
+          </Link>
+          <ConnectionIndicator />
+          <div className="who">
+            <span className="who-name" data-testid="user-name">
+              {user.displayName || user.email}
+            </span>
+            <span className="role-badge">{ROLE_LABEL[user.role]}</span>
+          </div>
+          <NotificationBell />
+          <button type="button" className="button button-small button-secondary" onClick={() => void signOut()}>
+            Sign out
+          </button>
+        </header>
+        <nav className="shell-nav" aria-label="Main">
+          <ul>
+            {NAVIGATION[user.role].map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end>
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" className="shell-main" tabIndex={-1}>
+          {!user.emailVerified ? <VerifyReminder /> : null}
+          <Outlet />
+        </main>
+      </div>
+    </NotificationsProvider>
   );
 }
 
