@@ -12,7 +12,7 @@ import { errorMessage } from "../../../components/QueryState";
 import { splitErrors, type PayloadError } from "../../../components/fieldErrors";
 import type { BidRequestFieldsFragment, OwnBidFieldsFragment } from "../../../gql/graphql";
 import { formatMoney } from "../../../money/formatMoney";
-import { moneyInputValue, parseMoneyInput } from "../../../money/moneyInput";
+import { toDecimalInput, toMinorUnits } from "../../../money/minorUnits";
 import { TextAreaField } from "../FormControls";
 import { PlaceBidMutation, UpdateBidMutation, WithdrawBidMutation } from "../operations";
 import type { FeedRequest } from "./useOpenRequestFeed";
@@ -157,7 +157,7 @@ interface BidFormProps {
 }
 
 function BidForm({ id, requestId, bid, currency, onCancel, onSaved }: BidFormProps) {
-  const [amount, setAmount] = useState(bid ? moneyInputValue(bid.amount.amount, bid.amount.currency) : "");
+  const [amount, setAmount] = useState(bid ? toDecimalInput(bid.amount.amount, bid.amount.currency) : "");
   const [message, setMessage] = useState(bid?.message ?? "");
   const [hours, setHours] = useState(bid?.estimatedHours ? String(bid.estimatedHours) : "");
   const [errors, setErrors] = useState<{ byField: Record<string, string>; general: string[] }>({ byField: {}, general: [] });
@@ -169,7 +169,7 @@ function BidForm({ id, requestId, bid, currency, onCancel, onSaved }: BidFormPro
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
-    const parsed = parseMoneyInput(amount, currency);
+    const parsed = toMinorUnits(amount, currency);
     const local: Record<string, string> = {};
     if (!parsed.ok) local.amount = parsed.error;
     const estimatedHours = hours.trim() ? Number(hours) : null;
