@@ -459,7 +459,7 @@ describe("provider screens", () => {
     expect(await stats.locator(".stat").filter({ hasText: "Trust rating" }).locator("dd").textContent()).toBe(rating);
     await page.locator('[data-testid="dashboard-missions"]').locator(`[data-job-id="${requests.offerJob}"]`).waitFor();
     await page.locator('[data-testid="dashboard-requests"] [data-testid="feed-item"]').first().waitFor();
-    await screenshot(page, "provider-dashboard-desktop");
+    await screenshot(page, "provider-dashboard-figures-desktop"); // accounts.e2e.ts owns "provider-dashboard-desktop"
     await page.setViewportSize(PHONE);
     await expectNoHorizontalOverflow(page);
     await page.setViewportSize(DESKTOP);
