@@ -53,6 +53,14 @@ class ProviderMutation:
             ),
         )
 
+    @strawberry_django.mutation(
+        extensions=[IsProvider()],
+        description="A rejected provider asks for another review (after updating the profile or documents).",
+    )
+    def request_provider_review(self, info: Info) -> ProviderProfilePayload:
+        user = require_user(info)
+        return attempt(ProviderProfilePayload, lambda: ProviderProfilePayload(provider=services.request_review(user)))
+
     @strawberry_django.mutation(extensions=[IsProvider()])
     def upload_provider_document(self, info: Info, kind: str, file: Upload) -> ProviderDocumentPayload:
         user = require_user(info)

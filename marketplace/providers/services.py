@@ -93,6 +93,19 @@ def add_document(user: User, *, kind: str, upload) -> ProviderDocument:
     return document
 
 
+@transaction.atomic
+def request_review(user: User) -> ProviderProfile:
+    """REJECTED → PENDING: the provider fixed what the admin asked for and goes back in the verification queue.
+    The last rejection reason stays on the profile for the reviewing admin (and in the audit log)."""
+    profile = _own_profile(user)
+    if profile.status != VerificationStatus.REJECTED:
+        raise InvalidState("Only a rejected application can be sent for review again.")
+    profile.status = VerificationStatus.PENDING
+    profile.save(update_fields=["status"])
+    record("provider.review_requested", profile, actor=user, data={"previous_reason": profile.rejection_reason})
+    return profile
+
+
 def _profile_for_review(profile_id: int) -> ProviderProfile:
     profile = ProviderProfile.objects.select_for_update().select_related("user").filter(pk=profile_id).first()
     if profile is None:

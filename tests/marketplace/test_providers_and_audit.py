@@ -113,3 +113,29 @@ def test_approve_twice_is_refused(gql, token_for, make_user, make_provider):
     ).data["approveProvider"]
     assert result == {"provider": None, "errors": [{"code": "INVALID_STATE"}]}
     assert ProviderProfile.objects.get(user=provider).status == VerificationStatus.APPROVED
+
+
+def test_a_rejected_provider_can_ask_for_another_review_and_is_queued_again(gql, token_for, make_user, make_provider):
+    provider = make_provider(approved=False)
+    admin, own = token_for(make_user("ADMIN")), token_for(provider)
+    ask = "mutation { requestProviderReview { provider { status rejectionReason } errors { code } } }"
+    queue = "{ pendingProviders { edges { node { email rejectionReason } } } }"
+    assert gql(ask, token=own).data["requestProviderReview"]["errors"] == [{"code": "INVALID_STATE"}]  # not rejected yet
+    reject = "mutation($p: ID!) { rejectProvider(providerId: $p, reason: \"Licence photo is blurred\") { errors { code } } }"
+    gql(reject, {"p": gid("ProviderProfile", provider.provider_profile.pk)}, token=admin)
+    assert gql(queue, token=admin).data["pendingProviders"]["edges"] == []
+
+    again = gql(ask, token=own).data["requestProviderReview"]
+
+    assert again == {"provider": {"status": "PENDING", "rejectionReason": "Licence photo is blurred"}, "errors": []}
+    assert gql(queue, token=admin).data["pendingProviders"]["edges"] == [
+        {"node": {"email": provider.email, "rejectionReason": "Licence photo is blurred"}}
+    ]
+    assert AuditEntry.objects.filter(action="provider.review_requested", actor=provider).count() == 1
+
+
+@pytest.mark.parametrize("role", [None, "CUSTOMER", "ADMIN"])
+def test_only_providers_ask_for_a_review(role, gql, token_for, make_user):
+    token = token_for(make_user(role)) if role else None
+    result = gql("mutation { requestProviderReview { errors { code } } }", token=token)
+    assert result.data is None and result.error_codes() == ["UNAUTHENTICATED" if role is None else "FORBIDDEN"]

@@ -171,7 +171,7 @@ describe("provider screens", () => {
     await context.close();
   });
 
-  it("shows a rejected provider the admin's reason and what to do next", async () => {
+  it("shows a rejected provider the admin's reason and lets them ask for another review", async () => {
     // A new provider (not a demo account, so other tests keep theirs) is rejected by the admin through the API.
     const { email, password } = await registerProvider("Rafi");
     const adminToken = await apiLogin("admin@serveflow.local");
@@ -196,6 +196,16 @@ describe("provider screens", () => {
     expect(await page.getByRole("alert").count()).toBe(0);
     await expectNoHorizontalOverflow(page);
     await screenshot(page, "provider-rejected-phone");
+
+    // Asking for another review puts the application back in the admin's queue.
+    await banner.getByRole("button", { name: "Ask for another review" }).click();
+    await page.locator('[data-testid="provider-status"][data-status="PENDING"]').waitFor();
+    const queued = await gql<{ pendingProviders: { edges: { node: { email: string } }[] } }>(
+      "{ pendingProviders(first: 100) { edges { node { email } } } }",
+      {},
+      adminToken,
+    );
+    expect(queued.pendingProviders.edges.map((edge) => edge.node.email)).toContain(email);
     expect(consoleErrors).toEqual([]);
     await context.close();
   });

@@ -4,10 +4,10 @@
  * approval (the feed) show `FeedLocked` instead of asking the API for what it would refuse.
  */
 import { Link } from "react-router";
-import { useQuery } from "urql";
+import { useMutation, useQuery } from "urql";
 
 import { ErrorState } from "../../components/QueryState";
-import { MyProviderStatusQuery } from "./operations";
+import { MyProviderStatusQuery, RequestProviderReviewMutation } from "./operations";
 
 export type VerificationStatus = "PENDING" | "APPROVED" | "REJECTED";
 
@@ -49,10 +49,16 @@ export function ProviderStatusBanner() {
           </p>
         ) : null}
         <p>
-          Fix what the reason points to: <Link to="/app/provider/profile">update your profile and documents</Link>, then{" "}
-          {supportEmail ? <a href={`mailto:${supportEmail}?subject=Provider%20application%20review`}>write to {supportEmail}</a> : "contact support"}{" "}
-          to ask for another review. Until you are approved you will not see or bid on requests.
+          Fix what the reason points to: <Link to="/app/provider/profile">update your profile and documents</Link>, then ask
+          for another review. Until you are approved you will not see or bid on requests.
+          {supportEmail ? (
+            <>
+              {" "}
+              Questions? <a href={`mailto:${supportEmail}?subject=Provider%20application%20review`}>Write to {supportEmail}</a>.
+            </>
+          ) : null}
         </p>
+        <AskForReview />
       </div>
     );
   }
@@ -80,5 +86,23 @@ export function FeedLocked({ status }: { status: VerificationStatus | null }) {
           : "Open requests in your categories will appear here as soon as your profile is approved."}
       </p>
     </div>
+  );
+}
+
+/** A rejected provider sends the application back to the verification queue (`requestProviderReview`). */
+function AskForReview() {
+  const [{ data, fetching, error }, ask] = useMutation(RequestProviderReviewMutation);
+  const problems = [...(data?.requestProviderReview.errors ?? []).map((e) => e.message), ...(error ? [error.message] : [])];
+  return (
+    <>
+      <button type="button" className="button" disabled={fetching} onClick={() => void ask({})}>
+        {fetching ? "Sending…" : "Ask for another review"}
+      </button>
+      {problems.length ? (
+        <p className="field-error" role="alert">
+          {problems.join(" ")}
+        </p>
+      ) : null}
+    </>
   );
 }

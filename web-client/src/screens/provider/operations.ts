@@ -22,6 +22,21 @@ export const MyProviderStatusQuery = graphql(`
   }
 `);
 
+export const RequestProviderReviewMutation = graphql(`
+  mutation RequestProviderReview {
+    requestProviderReview {
+      provider {
+        ...ProviderStatusFields
+      }
+      errors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
 export const OwnBidFields = graphql(`
   fragment OwnBidFields on Bid {
     id
