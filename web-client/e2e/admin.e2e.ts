@@ -205,11 +205,18 @@ describe("admin screens", () => {
     await screenshot(page, "admin-queue-phone");
     await page.setViewportSize(DESKTOP);
 
-    // The documents a provider uploaded are links to the URL the API gives (signed S3 URLs in production).
+    // The documents a provider uploaded are links to the URL the API gives: signed and expiring (S3 in production,
+    // marketplace/local_media.py here), so the document opens from the link and not without its signature.
     const newcomer = page.locator(`[data-testid="pending-provider"][data-email="${email}"]`);
     const licence = newcomer.getByRole("link", { name: "Trade licence (opens in a new tab)" });
-    await expect(licence.getAttribute("href")).resolves.toMatch(/\/provider-documents\/\d+\/licence-\d+\.pdf$/);
+    const href = new URL((await licence.getAttribute("href"))!, base);
+    expect(href.pathname).toMatch(/\/provider-documents\/\d+\/licence-\d+\.pdf$/);
+    expect(href.searchParams.get("sig")).toBeTruthy();
     await expect(licence.getAttribute("target")).resolves.toBe("_blank");
+    const opened = await fetch(href);
+    expect(opened.status).toBe(200);
+    expect(Buffer.from(await opened.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect((await fetch(new URL(href.pathname, base))).status).toBe(404);
 
     // Reject: the dialog asks for a reason (required), Escape cancels, then the reason is sent.
     await provider3.getByRole("button", { name: "Reject" }).click();

@@ -22,12 +22,12 @@
  * - /app/customer/invoices: `tr[data-testid="invoice-row"][data-invoice-number="INV-…"]`, button "Download INV-… as PDF".
  */
 import { readFileSync } from "node:fs";
-import { crc32, deflateSync } from "node:zlib";
 
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { DESKTOP, PHONE, launchBrowser, openPage, screenshot } from "./browser";
+import { photoPng } from "./support";
 
 const base = inject("baseUrl");
 const mailLog = inject("mailLog");
@@ -133,27 +133,6 @@ async function expectOneH1(page: Page) {
 }
 
 const requestIdFrom = (url: string) => decodeURIComponent(new URL(url).pathname.split("/").pop()!);
-
-/** A real PNG (a small blue gradient), written by hand so the test needs no image library. */
-function photoPng(width = 96, height = 64): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), body.length + 4);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  const rows = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) rows.set([20, 80 + (x % 120), 160 + (y % 90)], y * (width * 3 + 1) + 1 + x * 3);
-  }
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", header), chunk("IDAT", deflateSync(rows)), chunk("IEND", Buffer.alloc(0))]);
-}
 
 describe("customer area", () => {
   it("posts a request from a photo, sees bids arrive live and ranked, accepts one, and downloads the invoice", async () => {

@@ -3,6 +3,8 @@
  * setting up a job through the API (request → bid → accept), signing in through the UI, and page checks.
  * Shared by the area tests and the cross-area test.
  */
+import { crc32, deflateSync } from "node:zlib";
+
 import type { Page } from "playwright-core";
 import { expect, inject } from "vitest";
 
@@ -140,4 +142,25 @@ export async function waitForBellCount(page: Page, count: number, timeout = 15_0
 export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
   const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
   expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+}
+
+/** A real PNG (a small blue gradient), written by hand so the test needs no image library. */
+export function photoPng(width = 96, height = 64): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), body.length + 4);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) rows.set([20, 80 + (x % 120), 160 + (y % 90)], y * (width * 3 + 1) + 1 + x * 3);
+  }
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", header), chunk("IDAT", deflateSync(rows)), chunk("IEND", Buffer.alloc(0))]);
 }
