@@ -241,6 +241,7 @@ export const CustomerBidEventsSubscription = graphql(`
       kind
       bid {
         ...CustomerBid
+        matchScore
       }
     }
   }
