@@ -5,10 +5,12 @@
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { resolve } from "node:path";
 
 import { buildSchema, graphql } from "graphql";
 
-const schema = buildSchema(readFileSync(new URL("../../schema.graphql", import.meta.url), "utf8"));
+// A path, not a URL: under the jsdom environment `URL` is jsdom's, which node:fs does not take.
+const schema = buildSchema(readFileSync(resolve(import.meta.dirname, "../../schema.graphql"), "utf8"));
 
 export interface LoopbackApi {
   url: string;
