@@ -9,11 +9,11 @@ import { LoginScreen } from "./screens/public/LoginScreen";
 import { RegisterScreen } from "./screens/public/RegisterScreen";
 import { ResetPasswordScreen } from "./screens/public/ResetPasswordScreen";
 import { VerifyEmailScreen } from "./screens/public/VerifyEmailScreen";
-import { AccountScreen } from "./screens/shell/AccountScreen";
-import { AppShell } from "./screens/shell/AppShell";
 import { homeFor, type Role } from "./screens/shell/navigation";
 
-// Each signed-in area is its own chunk: the landing page and sign-in never download the dashboards.
+// Each signed-in area is its own chunk: the landing page and sign-in never download the dashboards, nor the shell.
+const AppShell = lazy(() => import("./screens/shell/AppShell").then((module) => ({ default: module.AppShell })));
+const AccountScreen = lazy(() => import("./screens/shell/AccountScreen").then((module) => ({ default: module.AccountScreen })));
 const CustomerArea = lazy(() => import("./screens/customer/CustomerArea"));
 const ProviderArea = lazy(() => import("./screens/provider/ProviderArea"));
 const AdminArea = lazy(() => import("./screens/admin/AdminArea"));
@@ -35,6 +35,27 @@ function Area({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
 }
 
+/** The signed-in frame, once the session's client (graphcache + realtime, loaded on demand) is ready. */
+function SignedIn() {
+  const { sessionReady, sessionFailed } = useAuth();
+  if (sessionFailed) {
+    return (
+      <div className="page-status" role="alert">
+        <p>We could not load ServeFlow. Check your connection, then reload the page.</p>
+        <button type="button" className="button" onClick={() => window.location.reload()}>
+          Reload
+        </button>
+      </div>
+    );
+  }
+  if (!sessionReady) return <Loading label="Loading your account…" />;
+  return (
+    <Area>
+      <AppShell />
+    </Area>
+  );
+}
+
 export function App() {
   return (
     <Routes>
@@ -44,13 +65,13 @@ export function App() {
       <Route path="verify-email" element={<VerifyEmailScreen />} />
       <Route path="forgot-password" element={<ForgotPasswordScreen />} />
       <Route path="reset-password" element={<ResetPasswordScreen />} />
-      <Route path="app" element={<AppShell />}>
+      <Route path="app" element={<SignedIn />}>
         <Route index element={<RoleHome />} />
         <Route path="customer/*" element={<RequireRole role="CUSTOMER"><Area><CustomerArea /></Area></RequireRole>} />
         <Route path="provider/*" element={<RequireRole role="PROVIDER"><Area><ProviderArea /></Area></RequireRole>} />
         <Route path="admin/*" element={<RequireRole role="ADMIN"><Area><AdminArea /></Area></RequireRole>} />
         <Route path="jobs/*" element={<Area><JobsArea /></Area>} />
-        <Route path="account" element={<AccountScreen />} />
+        <Route path="account" element={<Area><AccountScreen /></Area>} />
         <Route path="*" element={<RoleHome />} />
       </Route>
       <Route path="*" element={<NotFound />} />

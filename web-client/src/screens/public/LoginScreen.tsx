@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { useMutation } from "urql";
 
 import { useAuth } from "../../auth/AuthProvider";
+import { loadSignedInKit } from "../../auth/loadSignedInKit";
 import { LoginMutation } from "../../auth/operations";
 import { Field, FormAlert } from "../../components/Field";
 import { PublicLayout } from "../../components/PublicLayout";
@@ -21,6 +22,10 @@ export function LoginScreen() {
   const [email, setEmail] = useState(params.get("email") ?? "");
   const [password, setPassword] = useState("");
   const [remember, setRemember] = useState(false);
+  // Fetch the signed-in client while the user types, so nothing waits after "Sign in".
+  useEffect(() => {
+    loadSignedInKit().catch(() => undefined); // a failure shows after sign-in, with a reload button
+  }, []);
 
   if (state.status === "signedIn") return <Navigate to={safeNext(params.get("next"))} replace />;
 
