@@ -3,6 +3,7 @@ import { Navigate, Route, Routes } from "react-router";
 
 import { useAuth } from "./auth/AuthProvider";
 import { Loading } from "./components/QueryState";
+import { CmsPageScreen } from "./screens/public/CmsPageScreen";
 import { ForgotPasswordScreen } from "./screens/public/ForgotPasswordScreen";
 import { LandingScreen } from "./screens/public/LandingScreen";
 import { LoginScreen } from "./screens/public/LoginScreen";
@@ -18,6 +19,9 @@ const CustomerArea = lazy(() => import("./screens/customer/CustomerArea"));
 const ProviderArea = lazy(() => import("./screens/provider/ProviderArea"));
 const AdminArea = lazy(() => import("./screens/admin/AdminArea"));
 const JobsArea = lazy(() => import("./screens/jobs/JobsArea"));
+// Public screens off the landing path.
+const ServicesScreen = lazy(() => import("./screens/public/services/ServicesScreen"));
+const PreviewScreen = lazy(() => import("./screens/public/PreviewScreen"));
 
 /** A role's screens; other roles are sent to their own home. (The API enforces the same rule on its side.) */
 function RequireRole({ role, children }: { role: Role; children: ReactNode }) {
@@ -60,6 +64,8 @@ export function App() {
   return (
     <Routes>
       <Route index element={<LandingScreen />} />
+      <Route path="services" element={<Area><ServicesScreen /></Area>} />
+      <Route path="preview" element={<Area><PreviewScreen /></Area>} />
       <Route path="login" element={<LoginScreen />} />
       <Route path="register" element={<RegisterScreen />} />
       <Route path="verify-email" element={<VerifyEmailScreen />} />
@@ -74,18 +80,8 @@ export function App() {
         <Route path="account" element={<Area><AccountScreen /></Area>} />
         <Route path="*" element={<RoleHome />} />
       </Route>
-      <Route path="*" element={<NotFound />} />
+      {/* Any other path is a CMS page ("/become-a-provider/"), or "Page not found". */}
+      <Route path="*" element={<CmsPageScreen />} />
     </Routes>
-  );
-}
-
-function NotFound() {
-  return (
-    <main id="main" className="page-status">
-      <h1>Page not found</h1>
-      <p>
-        <a href="/">Go to the home page</a>
-      </p>
-    </main>
   );
 }
