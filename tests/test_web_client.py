@@ -59,3 +59,11 @@ def test_missing_build_explains_how_to_build(tmp_path, settings):
 
 def test_client_routes_accept_only_safe_methods(built_client):
     assert Client().post("/login").status_code == 405
+
+
+def test_only_the_preview_route_may_be_framed_and_only_by_our_origin(built_client, settings):
+    settings.CMS_PREVIEW_URL = "http://testserver/preview"
+
+    assert Client().get("/preview?token=abc")["X-Frame-Options"] == "SAMEORIGIN"
+    for path in ["/", "/login", "/app/customer", "/preview-not"]:
+        assert Client().get(path)["X-Frame-Options"] == "DENY"
