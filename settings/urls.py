@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -10,6 +9,7 @@ from graphql_api.views import ApiView
 from marketplace.invoices.views import invoice_pdf
 from marketplace.payments.webhooks import stripe_webhook
 from realtime.health import healthz
+from settings.media import local_media
 from settings.web_client import CLIENT_ROUTE, web_client_index
 
 urlpatterns = [
@@ -20,7 +20,7 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
-urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+urlpatterns += [re_path(r"^{}(?P<path>.*)$".format(settings.MEDIA_URL.lstrip("/")), local_media)]
 # Wagtail's own page serving stays last; the site is headless, so this only serves previews and redirects.
 urlpatterns += [path("pages/", include(wagtail_urls))]
 # The web client owns every other path (its routes); last, so it never shadows the server's own URLs.

@@ -67,3 +67,18 @@ def test_only_the_preview_route_may_be_framed_and_only_by_our_origin(built_clien
     assert Client().get("/preview?token=abc")["X-Frame-Options"] == "SAMEORIGIN"
     for path in ["/", "/login", "/app/customer", "/preview-not"]:
         assert Client().get(path)["X-Frame-Options"] == "DENY"
+
+
+def test_local_media_is_served_with_debug_or_when_asked_only(tmp_path, settings, db):
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "logo.png").write_bytes(b"not really a png")
+    settings.MEDIA_ROOT = tmp_path
+    settings.DEBUG = False
+    settings.SERVE_MEDIA = False
+    assert Client().get("/media/images/logo.png").status_code == 404
+
+    settings.SERVE_MEDIA = True
+    response = Client().get("/media/images/logo.png")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"not really a png"
+    assert Client().get("/media/../settings/base.py").status_code in (400, 404)  # never outside MEDIA_ROOT
