@@ -7,6 +7,7 @@ import { loadSignedInKit } from "../../auth/loadSignedInKit";
 import { LoginMutation } from "../../auth/operations";
 import { Field, FormAlert } from "../../components/Field";
 import { PublicLayout } from "../../components/PublicLayout";
+import { errorMessage } from "../../components/QueryState";
 import { splitErrors } from "../../components/fieldErrors";
 
 /** Only same-app paths are followed after sign-in (no open redirect). */
@@ -54,7 +55,7 @@ export function LoginScreen() {
           {notice}
         </p>
       ) : null}
-      <FormAlert messages={error ? ["We could not reach ServeFlow. Check your connection and try again."] : general} />
+      <FormAlert messages={error ? [errorMessage(error)] : general} />
       <form onSubmit={submit} noValidate>
         <Field label="Email" name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} error={byField.email} />
         <Field

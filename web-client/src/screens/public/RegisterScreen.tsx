@@ -5,6 +5,7 @@ import { useMutation } from "urql";
 import { RegisterMutation } from "../../auth/operations";
 import { Field, FormAlert } from "../../components/Field";
 import { PublicLayout } from "../../components/PublicLayout";
+import { errorMessage } from "../../components/QueryState";
 import { splitErrors } from "../../components/fieldErrors";
 import { categoryStartLink } from "./cms/links";
 
@@ -36,7 +37,7 @@ export function RegisterScreen() {
 
   return (
     <PublicLayout title="Create your account">
-      <FormAlert messages={error ? ["We could not reach ServeFlow. Check your connection and try again."] : general} />
+      <FormAlert messages={error ? [errorMessage(error)] : general} />
       <form onSubmit={submit} noValidate>
         <fieldset className="role-choice" aria-describedby={byField.role ? "role-error" : undefined}>
           <legend>I want to</legend>

@@ -188,7 +188,7 @@ function Testimonials({ block }: { block: BlockOf<"TestimonialsBlock"> }) {
 function Steps({ block }: { block: BlockOf<"StepsBlock"> }) {
   return (
     <Section kind="steps" heading={block.heading}>
-      <ol className="cms-steps">
+      <ol className="cms-step-list">
         {block.steps.map((step) => (
           <li key={step.number} className="card">
             <span className="cms-step-number" aria-hidden="true">

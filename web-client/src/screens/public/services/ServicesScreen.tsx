@@ -69,7 +69,7 @@ function Results({ categories, query, onClear }: { categories: readonly Category
   return (
     <>
       <p className="search-status" role="status" aria-live="polite" data-testid="search-status">
-        {!categories.length ? "No services are offered yet." : searching ? (shown.length ? `${count} match “${query.trim()}”` : `No services match “${query.trim()}”`) : count}
+        {!categories.length ? "No services are offered yet." : searching ? (shown.length ? `${count} ${shown.length === 1 ? "matches" : "match"} “${query.trim()}”` : `No services match “${query.trim()}”`) : count}
       </p>
       {shown.length ? (
         <ul className="category-list" data-testid="category-list">
