@@ -139,11 +139,15 @@ describe("public pages", () => {
         loadMs: Math.round(nav.loadEventEnd),
         scriptFiles: scripts.map((r) => r.name.replace(/^.*\/assets\//, "")),
         scriptBytesTransferred: scripts.reduce((sum, r) => sum + r.transferSize, 0),
+        apiRequests: resources.filter((r) => r.name.endsWith("/graphql/")).length,
+        prefetchesLeft: Object.keys((window as { __serveflowPrefetch?: object }).__serveflowPrefetch ?? { missing: true }).length,
       };
     });
     mkdirSync(SCREENSHOTS, { recursive: true });
     writeFileSync(join(SCREENSHOTS, "landing-content-timing.json"), JSON.stringify(timing, null, 2));
     console.log(`landing content (cold, loopback): ${JSON.stringify(timing)}`);
+    // index.html started the site and home page queries; the app took both answers instead of asking again.
+    expect([timing.apiRequests, timing.prefetchesLeft]).toEqual([2, 0]);
     // The signed-in machinery is not downloaded for the landing page.
     expect(timing.scriptFiles.some((name) => name.startsWith("signedInKit") || name.startsWith("AppShell"))).toBe(false);
 

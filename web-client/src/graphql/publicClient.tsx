@@ -10,17 +10,20 @@ import type { ReactNode } from "react";
 import { Client, Provider, cacheExchange, fetchExchange } from "urql";
 
 import { GRAPHQL_PATH, apiAnswersExchange } from "./api";
+import { createPrefetchingFetch, pagePrefetches } from "./prefetch";
 
 interface PublicClientOptions {
   url?: string;
   /** Only while a stored token is checked, before the signed-in client is loaded. */
   token?: string | null;
   onUnauthenticated?: () => void;
+  fetch?: typeof fetch;
 }
 
-export function createPublicClient({ url = GRAPHQL_PATH, token = null, onUnauthenticated }: PublicClientOptions = {}): Client {
+export function createPublicClient({ url = GRAPHQL_PATH, token = null, onUnauthenticated, fetch }: PublicClientOptions = {}): Client {
   return new Client({
     url,
+    fetch,
     preferGetMethod: false,
     requestPolicy: "cache-and-network",
     fetchOptions: (): RequestInit => (token ? { headers: { Authorization: `Bearer ${token}` } } : {}),
@@ -28,7 +31,8 @@ export function createPublicClient({ url = GRAPHQL_PATH, token = null, onUnauthe
   });
 }
 
-export const contentClient = createPublicClient();
+// Takes the responses index.html prefetched (graphql/prefetch.ts) before asking the API.
+export const contentClient = createPublicClient({ fetch: createPrefetchingFetch(pagePrefetches(), (input, init) => fetch(input, init)) });
 
 /** Public CMS content below this reads through `contentClient`, whoever is signed in. */
 export function ContentApi({ children }: { children: ReactNode }) {
