@@ -10,7 +10,7 @@ import { ContentApi } from "../../../graphql/publicClient";
 import { useSite } from "../../../theme/ThemeProvider";
 import { CategoryCard } from "../cms/CategoryCard";
 import { usePageMeta } from "../cms/usePageMeta";
-import { searchCategories } from "./categorySearch";
+import { searchCategories, searchStatus } from "./categorySearch";
 
 const CategoriesQuery = graphql(`
   query PublicCategories {
@@ -65,11 +65,10 @@ function Services() {
 function Results({ categories, query, onClear }: { categories: readonly CategoryCardFieldsFragment[]; query: string; onClear: () => void }) {
   const shown = useMemo(() => searchCategories(categories, query), [categories, query]);
   const searching = query.trim() !== "";
-  const count = `${shown.length} ${shown.length === 1 ? "service" : "services"}`;
   return (
     <>
       <p className="search-status" role="status" aria-live="polite" data-testid="search-status">
-        {!categories.length ? "No services are offered yet." : searching ? (shown.length ? `${count} ${shown.length === 1 ? "matches" : "match"} “${query.trim()}”` : `No services match “${query.trim()}”`) : count}
+        {searchStatus(categories.length, shown.length, query)}
       </p>
       {shown.length ? (
         <ul className="category-list" data-testid="category-list">

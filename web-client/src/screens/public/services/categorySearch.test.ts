@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { normalizeForSearch, searchCategories } from "./categorySearch";
+import { normalizeForSearch, searchCategories, searchStatus } from "./categorySearch";
 
 // The demo categories (cms/demo.py), in the editors' order.
 const categories = [
@@ -49,5 +49,15 @@ describe("category search", () => {
 
   it("finds nothing for a word nobody has", () => {
     expect(names("helicopter")).toEqual([]);
+  });
+});
+
+describe("the search status", () => {
+  it("counts what is shown, with the words searched for", () => {
+    expect(searchStatus(5, 5, "")).toBe("5 services");
+    expect(searchStatus(5, 1, " leak ")).toBe("1 service matches “leak”");
+    expect(searchStatus(5, 2, "c")).toBe("2 services match “c”");
+    expect(searchStatus(5, 0, "helicopter")).toBe("No services match “helicopter”");
+    expect(searchStatus(0, 0, "")).toBe("No services are offered yet.");
   });
 });

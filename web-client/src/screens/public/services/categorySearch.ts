@@ -39,3 +39,12 @@ export function searchCategories<T extends Searchable>(categories: readonly T[],
     .sort((a, b) => b.score - a.score || a.order - b.order)
     .map((match) => match.category);
 }
+
+/** What the live region says about the results: "5 services", "1 service matches “leak”", "No services match “x”". */
+export function searchStatus(total: number, shown: number, query: string): string {
+  const words = query.trim();
+  if (!total) return "No services are offered yet.";
+  const count = `${shown} ${shown === 1 ? "service" : "services"}`;
+  if (!words) return count;
+  return shown ? `${count} ${shown === 1 ? "matches" : "match"} “${words}”` : `No services match “${words}”`;
+}
