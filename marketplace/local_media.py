@@ -28,7 +28,10 @@ class SignedFileSystemStorage(FileSystemStorage):
 
 
 def serve_media(request, path: str):
-    """Serve one file from MEDIA_ROOT if its `sig` is valid for this path and younger than MEDIA_URL_EXPIRY_SECONDS."""
+    """Serve one file from MEDIA_ROOT if its `sig` is valid for this path and younger than MEDIA_URL_EXPIRY_SECONDS.
+    Only where SERVE_LOCAL_MEDIA is on (settings.dev); elsewhere there is nothing here."""
+    if not settings.SERVE_LOCAL_MEDIA:
+        raise Http404("Media is not served here.")
     try:
         _signer().unsign(f"{path}:{request.GET.get('sig', '')}", max_age=settings.MEDIA_URL_EXPIRY_SECONDS)
     except signing.BadSignature as exc:  # includes SignatureExpired

@@ -38,6 +38,7 @@ CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
+SERVE_LOCAL_MEDIA = False  # media is on S3, never served by the app
 # Media on S3 (django-storages): objects are private (no ACL is sent: the bucket blocks public access and owns every
 # object), and every URL the API hands out is signed and expires after MEDIA_URL_EXPIRY_SECONDS.
 MEDIA_BUCKET = env("MEDIA_BUCKET", default="")

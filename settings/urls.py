@@ -20,8 +20,8 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
-if settings.SERVE_LOCAL_MEDIA:  # the embedded default only: files on local disk, behind signed expiring URLs
-    urlpatterns += [re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", serve_media)]
+# Local media (the embedded default only, SERVE_LOCAL_MEDIA): files on disk behind signed, expiring URLs.
+urlpatterns += [re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", serve_media)]
 # Wagtail's own page serving stays last; the site is headless, so this only serves previews and redirects.
 urlpatterns += [path("pages/", include(wagtail_urls))]
 # The web client owns every other path (its routes); last, so it never shadows the server's own URLs.

@@ -7,6 +7,8 @@ are excluded in `settings/urls.py` and keep their own 404s.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.views.decorators.cache import never_cache
@@ -30,4 +32,9 @@ def web_client_index(request: HttpRequest) -> HttpResponse:
     index = settings.WEB_CLIENT_DIST / "index.html"
     if not index.is_file():
         return HttpResponse(NOT_BUILT, status=503, content_type="text/html; charset=utf-8")
-    return FileResponse(index.open("rb"), content_type="text/html; charset=utf-8")
+    response = FileResponse(index.open("rb"), content_type="text/html; charset=utf-8")
+    if request.path == urlsplit(settings.CMS_PREVIEW_URL).path:
+        # Wagtail's preview panel shows the draft in a frame on our origin (cms/templates/cms/previews/page.html):
+        # the preview route may be framed by our own pages; every other client route keeps X-Frame-Options DENY.
+        response["X-Frame-Options"] = "SAMEORIGIN"
+    return response

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core.files.base import ContentFile
 from django.test import Client
 
 INDEX = "<!doctype html><title>ServeFlow client</title><div id=root></div>"
@@ -59,3 +60,29 @@ def test_missing_build_explains_how_to_build(tmp_path, settings):
 
 def test_client_routes_accept_only_safe_methods(built_client):
     assert Client().post("/login").status_code == 405
+
+
+def test_only_the_preview_route_may_be_framed_and_only_by_our_origin(built_client, settings):
+    settings.CMS_PREVIEW_URL = "http://testserver/preview"
+
+    assert Client().get("/preview?token=abc")["X-Frame-Options"] == "SAMEORIGIN"
+    for path in ["/", "/login", "/app/customer", "/preview-not"]:
+        assert Client().get(path)["X-Frame-Options"] == "DENY"
+
+
+def test_local_media_is_served_only_where_enabled_and_only_from_a_signed_url(tmp_path, settings, db):
+    from marketplace.local_media import SignedFileSystemStorage
+
+    settings.MEDIA_ROOT = tmp_path
+    url = SignedFileSystemStorage(location=tmp_path, base_url="/media/").url(
+        SignedFileSystemStorage(location=tmp_path).save("images/logo.png", ContentFile(b"not really a png"))
+    )
+    settings.SERVE_LOCAL_MEDIA = False
+    assert Client().get(url).status_code == 404
+
+    settings.SERVE_LOCAL_MEDIA = True
+    response = Client().get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"not really a png"
+    assert Client().get("/media/images/logo.png").status_code == 404  # no signature
+    assert Client().get("/media/../settings/base.py").status_code in (400, 404)  # never outside MEDIA_ROOT

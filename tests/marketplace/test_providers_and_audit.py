@@ -121,7 +121,7 @@ def test_a_rejected_provider_can_ask_for_another_review_and_is_queued_again(gql,
     ask = "mutation { requestProviderReview { provider { status rejectionReason } errors { code } } }"
     queue = "{ pendingProviders { edges { node { email rejectionReason } } } }"
     assert gql(ask, token=own).data["requestProviderReview"]["errors"] == [{"code": "INVALID_STATE"}]  # not rejected yet
-    reject = "mutation($p: ID!) { rejectProvider(providerId: $p, reason: \"Licence photo is blurred\") { errors { code } } }"
+    reject = 'mutation($p: ID!) { rejectProvider(providerId: $p, reason: "Licence photo is blurred") { errors { code } } }'
     gql(reject, {"p": gid("ProviderProfile", provider.provider_profile.pk)}, token=admin)
     assert gql(queue, token=admin).data["pendingProviders"]["edges"] == []
 

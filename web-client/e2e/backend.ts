@@ -66,6 +66,8 @@ export default async function setup(project: TestProject) {
     MEDIA_ROOT: join(workdir, "media"),
     CLIENT_ORIGINS: baseUrl,
     CLIENT_URL: baseUrl,
+    // Absolute image URLs (CMS renditions) point at this server, which serves the local media files.
+    WAGTAILADMIN_BASE_URL: baseUrl,
     LOG_LEVEL: "WARNING",
   };
   delete env.REDIS_URL; // the embedded default: in-memory channel layer in the one uvicorn process

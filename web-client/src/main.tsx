@@ -4,17 +4,17 @@ import { BrowserRouter } from "react-router";
 
 import { App } from "./App";
 import { AuthProvider } from "./auth/AuthProvider";
-import { ThemeProvider } from "./theme/ThemeProvider";
+import { SiteThemeProvider } from "./theme/SiteThemeProvider";
 import "./styles.css";
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
-    <ThemeProvider>
+    <SiteThemeProvider>
       <AuthProvider>
         <BrowserRouter>
           <App />
         </BrowserRouter>
       </AuthProvider>
-    </ThemeProvider>
+    </SiteThemeProvider>
   </StrictMode>,
 );

@@ -2,12 +2,17 @@
  * Who is signed in. The token lives in `tokenStore` (memory + web storage); on load a stored token is
  * checked with `me` before the app trusts it; it is cleared on sign-out, when the API answers UNAUTHENTICATED,
  * and when the websocket refuses it (4403).
+ *
+ * Signed out, the app talks through the light anonymous client. With a token, it loads the signed-in kit
+ * (graphcache + realtime socket) and switches to a client built from it; `sessionReady` says when that is done.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { Provider as UrqlProvider } from "urql";
 
-import { createApiClient, websocketUrl } from "../graphql/client";
-import { createRealtime, type Realtime } from "../realtime/socket";
+import { websocketUrl } from "../graphql/api";
+import { contentClient, createPublicClient } from "../graphql/publicClient";
+import type { Realtime } from "../realtime/socket";
+import { loadSignedInKit, type SignedInKit } from "./loadSignedInKit";
 import { LogoutMutation } from "./operations";
 import { restoreSession, type Viewer } from "./session";
 import { tokenStore, type Persistence } from "./tokenStore";
@@ -22,6 +27,10 @@ interface AuthContextValue {
   state: AuthState;
   user: Viewer | null;
   realtime: Realtime | null;
+  /** False while a signed-in session's client is still being loaded (or could not be): signed-in screens wait. */
+  sessionReady: boolean;
+  /** The signed-in kit could not be downloaded (offline, or a deploy replaced it): a reload is needed. */
+  sessionFailed: boolean;
   signIn(token: string, user: Viewer, persistence?: Persistence): void;
   signOut(): Promise<void>;
   retryRestore(): void;
@@ -35,6 +44,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const token = useSyncExternalStore(tokenStore.subscribe, tokenStore.get);
   const [state, setState] = useState<AuthState>(() => (tokenStore.get() ? { status: "restoring" } : { status: "anonymous" }));
   const [realtime, setRealtime] = useState<Realtime | null>(null);
+  const [kit, setKit] = useState<SignedInKit | null>(null);
+  const [kitFailed, setKitFailed] = useState(false);
 
   const expire = useCallback(() => {
     if (!tokenStore.get()) return;
@@ -43,19 +54,40 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    if (!token) {
+    if (!token || kit) return;
+    let current = true;
+    loadSignedInKit().then(
+      (loaded) => {
+        if (!current) return;
+        setKitFailed(false);
+        setKit(() => loaded); // a module namespace, not an updater function
+      },
+      () => {
+        if (current) setKitFailed(true);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [token, kit]);
+
+  useEffect(() => {
+    if (!token || !kit) {
       setRealtime(null);
       return;
     }
-    const socket = createRealtime({ url: websocketUrl(window.location), authToken: token, onAuthRejected: expire });
+    const socket = kit.createRealtime({ url: websocketUrl(window.location), authToken: token, onAuthRejected: expire });
     setRealtime(socket);
     return () => socket.dispose();
-  }, [token, expire]);
+  }, [token, kit, expire]);
 
-  const client = useMemo(
-    () => createApiClient({ token, realtime: realtime && token ? realtime : null, onUnauthenticated: expire }),
-    [token, realtime, expire],
-  );
+  const client = useMemo(() => {
+    if (!token) return contentClient;
+    // Until the kit is here, a light client with the token is enough to check it (`me`) and sign out.
+    if (!kit) return createPublicClient({ token, onUnauthenticated: expire });
+    return kit.createApiClient({ token, realtime, onUnauthenticated: expire });
+  }, [token, kit, realtime, expire]);
+  const sessionReady = !token || (kit !== null && realtime !== null);
   const clientRef = useRef(client);
   clientRef.current = client;
 
@@ -75,6 +107,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       state,
       user: state.status === "signedIn" ? state.user : null,
       realtime,
+      sessionReady,
+      sessionFailed: !!token && kitFailed,
       signIn(newToken, user, persistence) {
         tokenStore.set(newToken, persistence);
         setState({ status: "signedIn", user });
@@ -87,7 +121,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       },
       retryRestore: restore,
     }),
-    [state, realtime, client, restore],
+    [state, realtime, sessionReady, token, kitFailed, client, restore],
   );
 
   return (

@@ -2,7 +2,7 @@
 import type { Client } from "urql";
 
 import type { ViewerFieldsFragment } from "../gql/graphql";
-import { isUnauthenticated } from "../graphql/client";
+import { isUnauthenticated } from "../graphql/api";
 import { MeQuery } from "./operations";
 import type { TokenStore } from "./tokenStore";
 

@@ -1,28 +1,30 @@
 import type { ReactNode } from "react";
-import { Link } from "react-router";
 
-import { useSite } from "../theme/ThemeProvider";
+import { SiteFooter, SiteHeader } from "./SiteHeader";
+import "../screens/public/public.css";
 
-/** The frame of the signed-out screens: brand bar and a centred card. */
-export function PublicLayout({ title, children }: { title: string; children: ReactNode }) {
-  const site = useSite();
+/** The frame of the public screens: skip link, site header, the content, footer. */
+export function PublicPage({ className, children }: { className?: string; children: ReactNode }) {
   return (
     <div className="public">
-      <header className="public-header">
-        <Link to="/" className="brand">
-          {site.platformName}
-        </Link>
-        <nav aria-label="Account">
-          <Link to="/login">Sign in</Link>
-          <Link to="/register" className="button button-small">
-            Create account
-          </Link>
-        </nav>
-      </header>
-      <main id="main" className="card public-card">
-        <h1>{title}</h1>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <SiteHeader />
+      <main id="main" className={className} tabIndex={-1}>
         {children}
       </main>
+      <SiteFooter />
     </div>
+  );
+}
+
+/** The frame of the signed-out forms (sign in, register …): a centred card under the site header. */
+export function PublicLayout({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <PublicPage className="card public-card">
+      <h1>{title}</h1>
+      {children}
+    </PublicPage>
   );
 }

@@ -4,25 +4,14 @@
  * and the socket with it and nothing of one user's data can show for the next.
  */
 import { cacheExchange } from "@urql/exchange-graphcache";
-import { Client, fetchExchange, mapExchange, subscriptionExchange, type CombinedError } from "urql";
+import { Client, fetchExchange, subscriptionExchange } from "urql";
 
 import { embeddedTypes } from "../gql/embedded-types";
 import type { Realtime } from "../realtime/socket";
-import { maintenanceStore } from "./maintenance";
+import { GRAPHQL_PATH, apiAnswersExchange } from "./api";
 
-export const GRAPHQL_PATH = "/graphql/";
-
-export function websocketUrl(location: Pick<Location, "protocol" | "host">): string {
-  return `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}${GRAPHQL_PATH}`;
-}
-
-export function isUnauthenticated(error: CombinedError | undefined): boolean {
-  return !!error?.graphQLErrors.some((e) => e.extensions?.code === "UNAUTHENTICATED");
-}
-
-function maintenanceError(error: CombinedError | undefined) {
-  return error?.graphQLErrors.find((e) => e.extensions?.code === "MAINTENANCE");
-}
+// The shared helpers live in ./api (light, in the landing bundle); re-exported for existing imports.
+export { GRAPHQL_PATH, isUnauthenticated, websocketUrl } from "./api";
 
 interface ApiClientOptions {
   url?: string;
@@ -39,16 +28,7 @@ export function createApiClient({ url = GRAPHQL_PATH, token, realtime, onUnauthe
     requestPolicy: "cache-and-network",
     fetchOptions: (): RequestInit => (token ? { headers: { Authorization: `Bearer ${token}` } } : {}),
     exchanges: [
-      mapExchange({
-        onResult(result) {
-          const maintenance = maintenanceError(result.error);
-          if (maintenance) maintenanceStore.set({ active: true, message: maintenance.message });
-          else if (!result.error) maintenanceStore.set({ active: false, message: null });
-        },
-        onError(error) {
-          if (token && isUnauthenticated(error)) onUnauthenticated();
-        },
-      }),
+      apiAnswersExchange({ token, onUnauthenticated }),
       cacheExchange({ keys: Object.fromEntries(embeddedTypes.map((name) => [name, () => null])) }),
       fetchExchange,
       ...(realtime

@@ -38,6 +38,7 @@ describe("ThemeProvider", () => {
       ["colorMuted", "colorBackground"],
       ["colorPrimary", "colorSurface"],
       ["colorPrimaryContrast", "colorPrimary"],
+      ["colorSecondaryContrast", "colorSecondary"],
       ["colorDanger", "colorSurface"],
       ["colorSuccess", "colorSurface"],
       ["colorSuccess", "colorBackground"],
@@ -53,6 +54,15 @@ describe("ThemeProvider", () => {
     expect(document.documentElement.style.getPropertyValue("--sf-color-primary")).toBe("#7a1fa2");
     expect(document.documentElement.style.getPropertyValue("--sf-color-text")).toBe(defaultTheme.colorText);
     expect(document.title).toBe("FixIt");
+    act(() => root.unmount());
+  });
+
+  it("switches the glass look with the site's theme", () => {
+    let root = render({ glass: true });
+    expect(document.documentElement.classList.contains("sf-glass")).toBe(true);
+    act(() => root.unmount());
+    root = render({ glass: false });
+    expect(document.documentElement.classList.contains("sf-glass")).toBe(false);
     act(() => root.unmount());
   });
 

@@ -1,7 +1,7 @@
 /**
- * Branding and theme as CSS variables on <html>. Today it ships ServeFlow's defaults; when the CMS exposes
- * `site { theme }` the provider is given that theme and every screen follows, because styles only use the
- * variables (`var(--sf-color-primary)` …), never literal colours.
+ * Branding and theme as CSS variables on <html>. It starts with ServeFlow's defaults (or the last site seen on
+ * this device) and follows the CMS's `site { theme }` once `SiteThemeProvider` has it; every screen follows,
+ * because styles only use the variables (`var(--sf-color-primary)` …), never literal colours.
  */
 import { createContext, useContext, useLayoutEffect, useMemo, useSyncExternalStore, type ReactNode } from "react";
 
@@ -11,6 +11,9 @@ import { maintenanceStore } from "../graphql/maintenance";
 export interface Theme {
   colorPrimary: string;
   colorPrimaryContrast: string;
+  colorSecondary: string;
+  colorSecondaryContrast: string;
+  colorAccent: string;
   colorBackground: string;
   colorSurface: string;
   colorText: string;
@@ -28,6 +31,9 @@ export interface Theme {
 export const defaultTheme: Theme = {
   colorPrimary: "#0b5cad",
   colorPrimaryContrast: "#ffffff",
+  colorSecondary: "#1a2233",
+  colorSecondaryContrast: "#ffffff",
+  colorAccent: "#b45309",
   colorBackground: "#f4f6fa",
   colorSurface: "#ffffff",
   colorText: "#1a2233",
@@ -41,10 +47,20 @@ export const defaultTheme: Theme = {
   radius: "10px",
 };
 
+export interface SiteLogo {
+  url: string;
+  width: number;
+  height: number;
+}
+
 export interface Site {
   platformName: string;
+  supportEmail?: string;
   maintenanceMode: boolean;
   maintenanceMessage?: string | null;
+  logo?: SiteLogo | null;
+  /** The theme's "glass" look: translucent, blurred panels (class `sf-glass` on <html>). */
+  glass?: boolean;
   theme: Theme;
 }
 
@@ -72,8 +88,12 @@ export function ThemeProvider({ site, children }: { site?: Partial<Site>; childr
   useLayoutEffect(() => {
     const root = document.documentElement;
     for (const [name, variable] of Object.entries(themeVariables(value.theme))) root.style.setProperty(name, variable);
-    document.title = value.platformName;
+    root.classList.toggle("sf-glass", !!value.glass);
   }, [value]);
+  // Only when the name changes: screens that set their own title (usePageMeta) run after this and win.
+  useLayoutEffect(() => {
+    document.title = value.platformName;
+  }, [value.platformName]);
   return (
     <SiteContext.Provider value={value}>
       <MaintenanceNotice active={value.maintenanceMode || fromApi.active} message={value.maintenanceMessage ?? fromApi.message} />

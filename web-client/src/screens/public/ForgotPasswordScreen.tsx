@@ -5,6 +5,7 @@ import { useMutation } from "urql";
 import { RequestPasswordResetMutation } from "../../auth/operations";
 import { Field, FormAlert } from "../../components/Field";
 import { PublicLayout } from "../../components/PublicLayout";
+import { errorMessage } from "../../components/QueryState";
 
 export function ForgotPasswordScreen() {
   const [{ fetching, data, error }, requestReset] = useMutation(RequestPasswordResetMutation);
@@ -23,7 +24,7 @@ export function ForgotPasswordScreen() {
         </p>
       ) : (
         <>
-          <FormAlert messages={error ? ["We could not reach ServeFlow. Check your connection and try again."] : []} />
+          <FormAlert messages={error ? [errorMessage(error)] : []} />
           <form onSubmit={submit}>
             <Field label="Email" name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
             <button type="submit" className="button" disabled={fetching}>

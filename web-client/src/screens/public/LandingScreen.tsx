@@ -1,57 +1,26 @@
-import { Link } from "react-router";
+import { ErrorState } from "../../components/QueryState";
+import { PublicPage } from "../../components/PublicLayout";
+import { ContentApi } from "../../graphql/publicClient";
+import { CmsPageContent, FallbackHero } from "./cms/CmsPage";
 
-import { useAuth } from "../../auth/AuthProvider";
-import { useSite } from "../../theme/ThemeProvider";
-
-const CATEGORIES = ["Plumbing", "Electrical", "Cleaning", "Carpentry", "Painting"];
-
-/** Placeholder landing page until the CMS's `page(path)` blocks are rendered here. */
+/** `/`: the CMS's home page (`page(path: "/")`); our own hero if the CMS has none or cannot be reached. */
 export function LandingScreen() {
-  const site = useSite();
-  const { user } = useAuth();
   return (
-    <div className="public">
-      <header className="public-header">
-        <span className="brand">{site.platformName}</span>
-        <nav aria-label="Account">
-          {user ? (
-            <Link to="/app" className="button button-small">
-              Open dashboard
-            </Link>
-          ) : (
+    <ContentApi>
+      <PublicPage className="landing">
+        <CmsPageContent
+          path="/"
+          missing={<FallbackHero />}
+          failed={(error, retry) => (
             <>
-              <Link to="/login">Sign in</Link>
-              <Link to="/register" className="button button-small">
-                Create account
-              </Link>
+              <FallbackHero />
+              <div className="landing-error">
+                <ErrorState error={error} retry={retry} />
+              </div>
             </>
           )}
-        </nav>
-      </header>
-      <main id="main" className="landing">
-        <section className="hero">
-          <h1>Home services, done right.</h1>
-          <p>Post what you need, compare bids from verified local providers, and pay only when the work is done.</p>
-          <div className="hero-actions">
-            <Link to="/register" className="button">
-              Get started
-            </Link>
-            <Link to="/register" className="button button-secondary">
-              Offer your services
-            </Link>
-          </div>
-        </section>
-        <section aria-labelledby="categories-title" className="categories">
-          <h2 id="categories-title">Popular services</h2>
-          <ul>
-            {CATEGORIES.map((name) => (
-              <li key={name} className="card">
-                {name}
-              </li>
-            ))}
-          </ul>
-        </section>
-      </main>
-    </div>
+        />
+      </PublicPage>
+    </ContentApi>
   );
 }

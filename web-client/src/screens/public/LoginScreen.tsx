@@ -1,11 +1,13 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { useMutation } from "urql";
 
 import { useAuth } from "../../auth/AuthProvider";
+import { loadSignedInKit } from "../../auth/loadSignedInKit";
 import { LoginMutation } from "../../auth/operations";
 import { Field, FormAlert } from "../../components/Field";
 import { PublicLayout } from "../../components/PublicLayout";
+import { errorMessage } from "../../components/QueryState";
 import { splitErrors } from "../../components/fieldErrors";
 
 /** Only same-app paths are followed after sign-in (no open redirect). */
@@ -21,6 +23,10 @@ export function LoginScreen() {
   const [email, setEmail] = useState(params.get("email") ?? "");
   const [password, setPassword] = useState("");
   const [remember, setRemember] = useState(false);
+  // Fetch the signed-in client while the user types, so nothing waits after "Sign in".
+  useEffect(() => {
+    loadSignedInKit().catch(() => undefined); // a failure shows after sign-in, with a reload button
+  }, []);
 
   if (state.status === "signedIn") return <Navigate to={safeNext(params.get("next"))} replace />;
 
@@ -49,7 +55,7 @@ export function LoginScreen() {
           {notice}
         </p>
       ) : null}
-      <FormAlert messages={error ? ["We could not reach ServeFlow. Check your connection and try again."] : general} />
+      <FormAlert messages={error ? [errorMessage(error)] : general} />
       <form onSubmit={submit} noValidate>
         <Field label="Email" name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} error={byField.email} />
         <Field

@@ -1,17 +1,26 @@
 import { useState, type FormEvent } from "react";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { useMutation } from "urql";
 
 import { RegisterMutation } from "../../auth/operations";
 import { Field, FormAlert } from "../../components/Field";
 import { PublicLayout } from "../../components/PublicLayout";
+import { errorMessage } from "../../components/QueryState";
 import { splitErrors } from "../../components/fieldErrors";
+import { categoryStartLink } from "./cms/links";
 
 const FIELDS = ["email", "password", "role", "firstName", "lastName", "phone"] as const;
 type Role = "CUSTOMER" | "PROVIDER";
 
+/** After signing in, a customer who came from a category (`/register?category=plumbing`) goes on to request it. */
+export function nextAfterSignIn(role: Role, category: string | null): string | null {
+  return role === "CUSTOMER" && category ? categoryStartLink(category, "CUSTOMER") : null;
+}
+
 export function RegisterScreen() {
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const category = params.get("category");
   const [{ fetching, data, error }, register] = useMutation(RegisterMutation);
   const [role, setRole] = useState<Role>("CUSTOMER");
   const [form, setForm] = useState({ firstName: "", lastName: "", email: "", phone: "", password: "" });
@@ -21,12 +30,14 @@ export function RegisterScreen() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const result = await register({ input: { ...form, role } });
-    if (result.data?.register.user) navigate(`/login?registered=1&email=${encodeURIComponent(form.email)}`);
+    if (!result.data?.register.user) return;
+    const next = nextAfterSignIn(role, category);
+    navigate(`/login?registered=1&email=${encodeURIComponent(form.email)}${next ? `&next=${encodeURIComponent(next)}` : ""}`);
   }
 
   return (
     <PublicLayout title="Create your account">
-      <FormAlert messages={error ? ["We could not reach ServeFlow. Check your connection and try again."] : general} />
+      <FormAlert messages={error ? [errorMessage(error)] : general} />
       <form onSubmit={submit} noValidate>
         <fieldset className="role-choice" aria-describedby={byField.role ? "role-error" : undefined}>
           <legend>I want to</legend>

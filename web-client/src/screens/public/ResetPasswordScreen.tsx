@@ -5,6 +5,7 @@ import { useMutation } from "urql";
 import { ResetPasswordMutation } from "../../auth/operations";
 import { Field, FormAlert } from "../../components/Field";
 import { PublicLayout } from "../../components/PublicLayout";
+import { errorMessage } from "../../components/QueryState";
 import { splitErrors } from "../../components/fieldErrors";
 
 /** `/reset-password?token=…`: the link from the reset email. */
@@ -38,7 +39,7 @@ export function ResetPasswordScreen() {
 
   return (
     <PublicLayout title="Choose a new password">
-      <FormAlert messages={error ? ["We could not reach ServeFlow. Check your connection and try again."] : token ? general : ["This link has no token."]} />
+      <FormAlert messages={error ? [errorMessage(error)] : token ? general : ["This link has no token."]} />
       <form onSubmit={submit} noValidate>
         <Field
           label="New password"

@@ -4,6 +4,7 @@ import { useMutation } from "urql";
 
 import { VerifyEmailMutation } from "../../auth/operations";
 import { PublicLayout } from "../../components/PublicLayout";
+import { errorMessage } from "../../components/QueryState";
 
 /** `/verify-email?token=…`: the link from the verification email. Verifying is idempotent, so a re-run is harmless. */
 export function VerifyEmailScreen() {
@@ -15,7 +16,7 @@ export function VerifyEmailScreen() {
     if (token) void verify({ token });
   }, [token, verify]);
 
-  const failure = !token ? "This link has no token." : error ? "We could not reach ServeFlow. Try again." : data?.verifyEmail.errors[0]?.message;
+  const failure = !token ? "This link has no token." : error ? errorMessage(error) : data?.verifyEmail.errors[0]?.message;
   return (
     <PublicLayout title="Verify your email">
       {failure ? (

@@ -1,7 +1,7 @@
 import { Link, NavLink, Navigate, Outlet, useLocation } from "react-router";
 
 import { useAuth } from "../../auth/AuthProvider";
-import { useSite } from "../../theme/ThemeProvider";
+import { Brand } from "../../components/Brand";
 import { NotificationBell } from "../notifications/NotificationBell";
 import { NotificationsProvider } from "../notifications/NotificationsProvider";
 import { ConnectionIndicator } from "./ConnectionIndicator";
@@ -15,7 +15,6 @@ const ROLE_LABEL = { CUSTOMER: "Customer", PROVIDER: "Provider", ADMIN: "Admin" 
  */
 export function AppShell() {
   const { state, user, signOut, retryRestore } = useAuth();
-  const site = useSite();
   const location = useLocation();
 
   if (state.status === "restoring") return <p className="page-status" role="status">Loading your account…</p>;
@@ -43,9 +42,7 @@ export function AppShell() {
           Skip to content
         </a>
         <header className="shell-header">
-          <Link to="/app" className="brand">
-            {site.platformName}
-          </Link>
+          <Brand to="/app" />
           <ConnectionIndicator />
           <div className="who">
             <span className="who-name" data-testid="user-name">

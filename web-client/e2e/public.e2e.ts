@@ -1,0 +1,390 @@
+/**
+ * The public pages against the real backend (demo content) in Chromium: the landing page from the CMS's blocks,
+ * the theme and maintenance state from the CMS, the category browser, CMS pages by path, and draft previews
+ * (a token made as Wagtail makes it, and Wagtail's own "view draft" framing the client's preview route).
+ *
+ * Selectors (for the cross-area e2e):
+ * - every public screen: `<nav aria-label="Site">` with links "Services", "Sign in", "Create account" (signed out)
+ *   or "Open dashboard" (signed in); the brand link is the platform name.
+ * - `/`: the CMS home page. Its `<h1>` is the first hero's headline (demo: "Home services you can trust"); each block
+ *   is `[data-block="hero|features|category-grid|steps|testimonials|rich-text|image|call-to-action"]`.
+ * - category cards (landing grid and /services): `[data-testid="category-card"][data-category="<slug>"]`, heading =
+ *   the name, link named "Get started with <Name>" (visitors → /register?category=<slug>, customers →
+ *   /app/customer/requests/new?category=<slug>, none for providers/admins).
+ * - `/services`: `<h1>Services</h1>`, search box labelled "Search services" (`?q=` in the URL), live count
+ *   `[data-testid="search-status"]` ("5 services", "1 service matches “leak”", "No services match “…”"), list
+ *   `[data-testid="category-list"]`.
+ * - CMS pages at their own path (`/become-a-provider/`): `[data-testid="cms-page"][data-path="…"]`; a path without a
+ *   page: `[data-testid="page-not-found"]`, h1 "Page not found".
+ * - `/preview?token=…`: `[data-testid="preview-banner"]` (role note) above the page; bad or expired token:
+ *   `[data-testid="preview-invalid"]`.
+ * - theme: CSS variables on <html> (`--sf-color-primary`, `--sf-radius`, `--sf-font-body` …), class `sf-glass` when
+ *   the theme's glass effect is on; maintenance: `[role="status"]` "Maintenance: <message>".
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+import { DESKTOP, PHONE, SCREENSHOTS, launchBrowser, openPage, screenshot } from "./browser";
+
+const base = inject("baseUrl");
+const ROOT = resolve(import.meta.dirname, "..", "..");
+const DEMO_PASSWORD = "serveflow-demo-2026";
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/**
+ * Runs Python in `manage.py shell` against the e2e run's database, as an editor's action in the CMS would (there
+ * is no API for CMS edits). e2e/backend.ts keeps the database, media and mail log in one folder; the last line
+ * printed is returned.
+ */
+function djangoShell(code: string): string {
+  const workdir = dirname(inject("mailLog"));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DJANGO_SETTINGS_MODULE: "settings.dev",
+    DEBUG: "False",
+    DATABASE_URL: `sqlite:///${join(workdir, "db.sqlite3")}`,
+    MEDIA_ROOT: join(workdir, "media"),
+    CLIENT_URL: base,
+    CLIENT_ORIGINS: base,
+    WAGTAILADMIN_BASE_URL: base,
+    LOG_LEVEL: "WARNING",
+  };
+  delete env.REDIS_URL;
+  const result = spawnSync(join(ROOT, ".venv", "bin", "python"), ["manage.py", "shell", "--verbosity", "0", "--command", code], { cwd: ROOT, env, encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`manage.py shell failed:\n${result.stdout}\n${result.stderr}`);
+  return result.stdout.trim().split("\n").at(-1) ?? "";
+}
+
+async function graphql<T>(query: string): Promise<T> {
+  const response = await fetch(`${base}/graphql/`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ query }) });
+  const body = (await response.json()) as { data: T };
+  return body.data;
+}
+
+async function expectNoHorizontalOverflow(page: Page) {
+  const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+}
+
+/** Scrolls through the page so lazy images load, then checks that every image did (none broken). */
+async function expectImagesLoaded(page: Page) {
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {
+      window.scrollTo(0, y);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    window.scrollTo(0, 0);
+  });
+  await page.waitForFunction(() => Array.from(document.images).every((image) => image.complete));
+  const broken = await page.evaluate(() => Array.from(document.images).filter((image) => image.naturalWidth === 0).map((image) => image.src));
+  expect(broken).toEqual([]);
+}
+
+const cssVariable = (page: Page, name: string) => page.evaluate((variable) => getComputedStyle(document.documentElement).getPropertyValue(variable).trim(), name);
+const headings = (page: Page, level: number) => page.getByRole("heading", { level }).allTextContents();
+
+describe("public pages", () => {
+  it("renders the landing page from the CMS's blocks, with its SEO title and description", async () => {
+    const { page, context, consoleErrors } = await openPage(browser);
+    // When the CMS's headline appears, relative to the start of the navigation.
+    await context.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector("h1")) {
+          (window as { __h1At?: number }).__h1At = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`${base}/`);
+    const h1 = page.getByRole("heading", { level: 1 });
+    await expect(h1.textContent()).resolves.toBe("Home services you can trust");
+    expect(await headings(page, 1)).toHaveLength(1);
+    expect(await headings(page, 2)).toEqual(["Why ServeFlow", "Popular services", "How it works", "Customers say", "For professionals", "Are you a pro?"]);
+    const blocks = await page.locator("[data-block]").evaluateAll((elements) => elements.map((element) => element.getAttribute("data-block")));
+    expect(blocks).toEqual(["hero", "features", "category-grid", "steps", "testimonials", "rich-text", "image", "call-to-action"]);
+    await expect(page.title()).resolves.toBe("ServeFlow: home services, done right");
+
+    // The category grid shows the live demo categories with their prices.
+    const grid = page.locator('[data-block="category-grid"] [data-testid="category-card"]');
+    await expect(grid.locator("h3").allTextContents()).resolves.toEqual(["Plumbing", "Electrical", "Cleaning", "Carpentry", "Painting"]);
+    await expect(grid.first().locator(".category-price").textContent()).resolves.toMatch(/\$25\.00\s+per hour/);
+    await expect(page.getByRole("link", { name: "Get started with Plumbing" }).first().getAttribute("href")).resolves.toBe("/register?category=plumbing");
+    await expect(page.locator('[data-block="testimonials"] [role="img"]').first().getAttribute("aria-label")).resolves.toBe("Rated 5 out of 5");
+
+    // Images come from their renditions and load; the hero's alt text is the CMS's.
+    await expect(page.locator('[data-block="hero"] img').getAttribute("alt")).resolves.toBe("A tidy living room after a repair");
+    await expect(page.locator('[data-block="hero"] img').getAttribute("src")).resolves.toMatch(/\/media\/images\/.*fill-1600x900/);
+    await expect(page.locator('[data-block="image"] img').getAttribute("alt")).resolves.toBe("Two painters rolling a wall");
+    await expectImagesLoaded(page);
+
+    const timing = await page.evaluate(() => {
+      const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+      const resources = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
+      const scripts = resources.filter((r) => r.name.includes("/assets/") && r.name.endsWith(".js"));
+      return {
+        contentReadyMs: Math.round((window as { __h1At?: number }).__h1At ?? -1),
+        firstContentfulPaintMs: Math.round(performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? -1),
+        loadMs: Math.round(nav.loadEventEnd),
+        scriptFiles: scripts.map((r) => r.name.replace(/^.*\/assets\//, "")),
+        scriptBytesTransferred: scripts.reduce((sum, r) => sum + r.transferSize, 0),
+        apiRequests: resources.filter((r) => r.name.endsWith("/graphql/")).length,
+        prefetchesLeft: Object.keys((window as { __serveflowPrefetch?: object }).__serveflowPrefetch ?? { missing: true }).length,
+      };
+    });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    writeFileSync(join(SCREENSHOTS, "landing-content-timing.json"), JSON.stringify(timing, null, 2));
+    console.log(`landing content (cold, loopback): ${JSON.stringify(timing)}`);
+    // index.html started the site and home page queries; the app took both answers instead of asking again.
+    expect([timing.apiRequests, timing.prefetchesLeft]).toEqual([2, 0]);
+    // The signed-in machinery is not downloaded for the landing page.
+    expect(timing.scriptFiles.some((name) => name.startsWith("signedInKit") || name.startsWith("AppShell"))).toBe(false);
+
+    await screenshot(page, "landing-desktop");
+    await page.setViewportSize(PHONE);
+    await expectNoHorizontalOverflow(page);
+    await expectImagesLoaded(page);
+    await screenshot(page, "landing-phone");
+    await page.setViewportSize(DESKTOP);
+
+    // A link to one of our pages inside rich text stays in the app (no reload) and shows that CMS page.
+    await page.evaluate(() => ((window as { __sameDocument?: boolean }).__sameDocument = true));
+    await page.locator('[data-block="rich-text"]').getByRole("link", { name: "how providers get verified" }).click();
+    await page.waitForURL(`${base}/become-a-provider/`);
+    await expect(h1.textContent()).resolves.toBe("Grow your business with ServeFlow");
+    await expect(page.locator('[data-testid="cms-page"]').getAttribute("data-path")).resolves.toBe("/become-a-provider/");
+    expect(await page.evaluate(() => (window as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it("puts the SEO description in the document and renders CMS pages by path, or 'Page not found'", async () => {
+    const { page, context, consoleErrors } = await openPage(browser, PHONE);
+    await page.goto(`${base}/become-a-provider/`);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Grow your business with ServeFlow");
+    await expectNoHorizontalOverflow(page);
+    await page.goto(`${base}/no-such-page/`);
+    await page.getByTestId("page-not-found").waitFor();
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Page not found");
+    await expect(page.locator('meta[name="robots"]').getAttribute("content")).resolves.toBe("noindex");
+    await page.getByRole("link", { name: "Go to the home page" }).click();
+    await page.getByRole("heading", { name: "Home services you can trust" }).waitFor();
+    await expect(page.locator('meta[name="robots"]').count()).resolves.toBe(0);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it("paints itself in the CMS's theme and follows a newly published one", async () => {
+    type Site = { site: { theme: { primaryColor: string; cornerRadius: number; fontFamily: string; glassEffect: boolean } } };
+    const { theme } = (await graphql<Site>("{ site { theme { primaryColor cornerRadius fontFamily glassEffect } } }")).site;
+    const { page, context, consoleErrors } = await openPage(browser);
+    await page.goto(`${base}/`);
+    await page.waitForFunction((primary) => getComputedStyle(document.documentElement).getPropertyValue("--sf-color-primary").trim() === primary, theme.primaryColor);
+    await expect(cssVariable(page, "--sf-radius")).resolves.toBe(`${theme.cornerRadius}px`);
+    await expect(cssVariable(page, "--sf-font-body")).resolves.toBe(theme.fontFamily);
+    await expect(page.evaluate(() => document.documentElement.classList.contains("sf-glass"))).resolves.toBe(theme.glassEffect);
+    // The logo from the branding settings is shown in the header, and loads.
+    await expect(page.locator(".public-header .brand-logo").evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).resolves.toBe(true);
+
+    // An editor publishes a purple theme without the glass look.
+    djangoShell(`
+from cms.models import BrandingSettings
+from wagtail.models import Site
+theme = BrandingSettings.for_site(Site.objects.get(is_default_site=True)).active_theme
+theme.primary_colour, theme.glass_effect, theme.corner_radius = "#7a1fa2", False, 4
+theme.save_revision().publish()
+print("ok")`);
+    try {
+      await page.reload();
+      await page.waitForFunction(() => getComputedStyle(document.documentElement).getPropertyValue("--sf-color-primary").trim() === "#7a1fa2");
+      await expect(cssVariable(page, "--sf-radius")).resolves.toBe("4px");
+      await expect(page.evaluate(() => document.documentElement.classList.contains("sf-glass"))).resolves.toBe(false);
+      // Buttons are painted with it, and their text stays readable (white on this purple).
+      const button = page.getByRole("link", { name: "Create account" });
+      await expect(button.evaluate((element) => [getComputedStyle(element).backgroundColor, getComputedStyle(element).color])).resolves.toEqual(["rgb(122, 31, 162)", "rgb(255, 255, 255)"]);
+    } finally {
+      djangoShell(`
+from cms.models import BrandingSettings
+from wagtail.models import Site
+theme = BrandingSettings.for_site(Site.objects.get(is_default_site=True)).active_theme
+theme.primary_colour, theme.glass_effect, theme.corner_radius = ${JSON.stringify(theme.primaryColor)}, ${theme.glassEffect ? "True" : "False"}, ${theme.cornerRadius}
+theme.save_revision().publish()
+print("ok")`);
+    }
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it("shows the maintenance notice from the site and from the API's MAINTENANCE answers", async () => {
+    djangoShell(`
+from cms.models import PlatformSettings
+from wagtail.models import Site
+terms = PlatformSettings.for_site(Site.objects.get(is_default_site=True))
+terms.maintenance_mode, terms.maintenance_message = True, "Back at 10:00 UTC."
+terms.save()
+print("ok")`);
+    try {
+      const { page, context, consoleErrors } = await openPage(browser);
+      await page.goto(`${base}/`);
+      const notice = page.getByRole("status").filter({ hasText: "Maintenance:" });
+      await expect(notice.textContent()).resolves.toBe("Maintenance: Back at 10:00 UTC.");
+      // The CMS content still loads during maintenance.
+      await page.getByRole("heading", { name: "Home services you can trust" }).waitFor();
+      // Registering is refused with MAINTENANCE: the form says why.
+      await page.goto(`${base}/register`);
+      await page.getByLabel("Email").fill(`maintenance-${Date.now()}@example.com`);
+      await page.getByLabel("Password").fill("a-long-e2e-passphrase");
+      await page.getByRole("button", { name: "Create account" }).click();
+      await expect(page.getByRole("alert").textContent()).resolves.toBe("Back at 10:00 UTC.");
+      await expect(notice.textContent()).resolves.toBe("Maintenance: Back at 10:00 UTC.");
+      expect(consoleErrors).toEqual([]);
+      await context.close();
+    } finally {
+      djangoShell(`
+from cms.models import PlatformSettings
+from wagtail.models import Site
+terms = PlatformSettings.for_site(Site.objects.get(is_default_site=True))
+terms.maintenance_mode = False
+terms.save()
+print("ok")`);
+    }
+    const { page, context } = await openPage(browser);
+    await page.goto(`${base}/`);
+    await page.getByRole("heading", { name: "Home services you can trust" }).waitFor();
+    await expect(page.getByRole("status").filter({ hasText: "Maintenance:" }).count()).resolves.toBe(0);
+    await context.close();
+  });
+
+  it("lists the demo categories on /services and filters them as the visitor types", async () => {
+    const { page, context, consoleErrors } = await openPage(browser);
+    await page.goto(`${base}/`);
+    await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Services" }).click();
+    await page.waitForURL(`${base}/services`);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Services");
+    const cards = page.getByTestId("category-list").getByTestId("category-card");
+    await cards.first().waitFor();
+    await expect(cards.locator("h2").allTextContents()).resolves.toEqual(["Plumbing", "Electrical", "Cleaning", "Carpentry", "Painting"]);
+    await expect(page.getByTestId("search-status").textContent()).resolves.toBe("5 services");
+    await expect(cards.nth(2).textContent()).resolves.toMatch(/\$60\.00\s*fixed price/);
+    await expectImagesLoaded(page);
+    await screenshot(page, "services-desktop");
+
+    // Keyboard: from the top of the page to the search box, then type a keyword of Plumbing's.
+    await page.keyboard.press("Tab"); // skip link
+    for (let presses = 0; presses < 10 && !(await page.evaluate(() => document.activeElement?.id === "service-search")); presses++) await page.keyboard.press("Tab");
+    await page.keyboard.type("leak");
+    await expect(page.getByTestId("search-status").textContent()).resolves.toBe("1 service matches “leak”");
+    await expect(cards.locator("h2").allTextContents()).resolves.toEqual(["Plumbing"]);
+    expect(new URL(page.url()).searchParams.get("q")).toBe("leak");
+    await page.reload(); // the search is in the URL
+    await cards.first().waitFor();
+    await expect(page.getByLabel("Search services").inputValue()).resolves.toBe("leak");
+    await expect(cards.locator("h2").allTextContents()).resolves.toEqual(["Plumbing"]);
+
+    await page.getByLabel("Search services").fill("helicopter");
+    await expect(page.getByTestId("search-status").textContent()).resolves.toBe("No services match “helicopter”");
+    await expect(cards.count()).resolves.toBe(0);
+    await page.getByRole("button", { name: "show all services" }).click();
+    await expect(cards.count()).resolves.toBe(5);
+
+    await page.setViewportSize(PHONE);
+    await expectNoHorizontalOverflow(page);
+    await screenshot(page, "services-phone");
+    await page.setViewportSize(DESKTOP);
+
+    // A visitor starts from a category: creating an account, as a customer.
+    await page.getByRole("link", { name: "Get started with Painting" }).click();
+    await page.waitForURL(`${base}/register?category=painting`);
+    await expect(page.getByLabel("Request services").isChecked()).resolves.toBe(true);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it("sends a signed-in customer from a category straight to a new request in it", async () => {
+    const { page, context, consoleErrors } = await openPage(browser);
+    await page.goto(`${base}/login`);
+    await page.getByLabel("Email").fill("customer1@serveflow.local");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${base}/app/customer`);
+    await page.goto(`${base}/services`);
+    await expect(page.getByRole("link", { name: "Get started with Plumbing" }).getAttribute("href")).resolves.toBe("/app/customer/requests/new?category=plumbing");
+    await expect(page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Open dashboard" }).isVisible()).resolves.toBe(true);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it("previews a draft behind a token made as Wagtail's Preview makes it, and refuses a bad token", async () => {
+    const token = djangoShell(`
+from cms import previews
+from cms.models import LandingPage
+page = LandingPage.objects.get(slug="become-a-provider")
+page.title = "Draft: grow with us"
+page.body[0].value["headline"] = "A headline nobody has published"
+print(previews.issue_preview(page))`);
+    const { page, context, consoleErrors } = await openPage(browser);
+    await page.goto(`${base}/preview?token=${encodeURIComponent(token)}`);
+    const banner = page.getByTestId("preview-banner");
+    await expect(banner.textContent()).resolves.toContain("Preview");
+    await expect(page.getByRole("note").textContent()).resolves.toContain("Draft: grow with us");
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("A headline nobody has published");
+    await expect(page.title()).resolves.toBe("Preview: Draft: grow with us");
+    await expect(page.locator('meta[name="robots"]').getAttribute("content")).resolves.toBe("noindex");
+    await screenshot(page, "preview-desktop");
+    await page.setViewportSize(PHONE);
+    await expectNoHorizontalOverflow(page);
+    await page.setViewportSize(DESKTOP);
+
+    // The live page is untouched.
+    await page.goto(`${base}/become-a-provider/`);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Grow your business with ServeFlow");
+
+    await page.goto(`${base}/preview?token=forged-token`);
+    await page.getByTestId("preview-invalid").waitFor();
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("This preview link is invalid or has expired");
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it("opens the client's preview route inside Wagtail when an editor views a draft", async () => {
+    const pageId = djangoShell(`
+from cms.models import LandingPage
+page = LandingPage.objects.get(slug="become-a-provider")
+page.body[0].value["headline"] = "Waiting for review"
+page.save_revision()
+print(page.pk)`);
+    const { page, context } = await openPage(browser);
+    try {
+      await page.goto(`${base}/cms/login/`);
+      await page.locator('input[name="username"]').fill("admin@serveflow.local");
+      await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+      await page.locator('form button[type="submit"]').click();
+      await page.waitForURL(`${base}/cms/`);
+      // Wagtail renders serve_preview: a frame of CMS_PREVIEW_URL with a fresh token (cms/previews.py).
+      await page.goto(`${base}/cms/pages/${pageId}/view_draft/`);
+      const frame = page.frameLocator("iframe");
+      await frame.getByTestId("preview-banner").waitFor();
+      await expect(frame.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Waiting for review");
+      await expect(page.locator("iframe").getAttribute("src")).resolves.toMatch(new RegExp(`^${base}/preview\\?token=`));
+      await screenshot(page, "preview-in-wagtail");
+    } finally {
+      // Put the live content back as the latest revision, so the CMS shows no pending draft.
+      djangoShell(`
+from cms.models import LandingPage
+LandingPage.objects.get(slug="become-a-provider").save_revision()
+print("ok")`);
+      await context.close();
+    }
+  });
+});
