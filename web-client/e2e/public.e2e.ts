@@ -195,7 +195,10 @@ describe("public pages", () => {
     await expect(cssVariable(page, "--sf-font-body")).resolves.toBe(theme.fontFamily);
     await expect(page.evaluate(() => document.documentElement.classList.contains("sf-glass"))).resolves.toBe(theme.glassEffect);
     // The logo from the branding settings is shown in the header, and loads.
-    await expect(page.locator(".public-header .brand-logo").evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).resolves.toBe(true);
+    await page.waitForFunction(() => {
+      const image = document.querySelector<HTMLImageElement>(".public-header .brand-logo");
+      return !!image && image.complete && image.naturalWidth > 0;
+    });
 
     // An editor publishes a purple theme without the glass look.
     djangoShell(`
