@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from io import BytesIO
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 from PIL import Image as PillowImage
 from PIL import ImageDraw
@@ -103,7 +104,8 @@ def load_site(theme: Theme) -> HomePage:
 
 
 def home_blocks(providers: LandingPage) -> list[dict]:
-    link = {"label": "Post a request", "page": None, "url": "https://serveflow.local/requests/new"}
+    # The client's own new-request screen (signed-out visitors are asked to sign in or register first).
+    link = {"label": "Post a request", "page": None, "url": f"{settings.CLIENT_URL.rstrip('/')}/app/customer/requests/new"}
     return [
         {
             "type": "hero",
