@@ -289,7 +289,7 @@ print("ok")`);
     await page.keyboard.type("leak");
     await expect(page.getByTestId("search-status").textContent()).resolves.toBe("1 service matches “leak”");
     await expect(cards.locator("h2").allTextContents()).resolves.toEqual(["Plumbing"]);
-    expect(new URL(page.url()).searchParams.get("q")).toBe("leak");
+    await page.waitForURL((url) => url.searchParams.get("q") === "leak");
     await page.reload(); // the search is in the URL
     await cards.first().waitFor();
     await expect(page.getByLabel("Search services").inputValue()).resolves.toBe("leak");

@@ -1,4 +1,4 @@
-import { useMemo, type ChangeEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type ChangeEvent } from "react";
 import { useSearchParams } from "react-router";
 import { useQuery } from "urql";
 
@@ -34,15 +34,34 @@ export default function ServicesScreen() {
 function Services() {
   const { platformName } = useSite();
   const [params, setParams] = useSearchParams();
-  const query = params.get("q") ?? "";
+  const inUrl = params.get("q") ?? "";
+  // The input is driven by local state, not by the URL: a URL update is a navigation that lands a render later, and
+  // fast typing would lose characters in between. The URL follows the input (replace, no history entry per key) and
+  // the input follows the URL when it changes from outside (back and forward).
+  const [query, setQuery] = useState(inUrl);
+  const written = useRef(inUrl);
+  useEffect(() => {
+    if (inUrl !== written.current) {
+      written.current = inUrl;
+      setQuery(inUrl);
+    }
+  }, [inUrl]);
   const [result, refetch] = useQuery({ query: CategoriesQuery });
   usePageMeta({ title: `Services · ${platformName}`, description: `The home services you can request on ${platformName}, with typical prices.` });
 
   function search(event: ChangeEvent<HTMLInputElement>) {
-    const next = new URLSearchParams(params);
-    if (event.target.value) next.set("q", event.target.value);
-    else next.delete("q");
-    setParams(next, { replace: true });
+    const value = event.target.value;
+    setQuery(value);
+    written.current = value;
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set("q", value);
+        else next.delete("q");
+        return next;
+      },
+      { replace: true },
+    );
   }
 
   return (
