@@ -6,14 +6,13 @@ import { useRef, useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { useMutation, type CombinedError } from "urql";
 
-import { Field, FormAlert } from "../../../components/Field";
+import { Field, FormAlert, TextAreaField } from "../../../components/Field";
 import { MoneyText } from "../../../components/MoneyText";
 import { errorMessage } from "../../../components/QueryState";
 import { splitErrors, type PayloadError } from "../../../components/fieldErrors";
 import type { BidRequestFieldsFragment, OwnBidFieldsFragment } from "../../../gql/graphql";
 import { formatMoney } from "../../../money/formatMoney";
 import { toDecimalInput, toMinorUnits } from "../../../money/minorUnits";
-import { TextAreaField } from "../FormControls";
 import { PlaceBidMutation, UpdateBidMutation, WithdrawBidMutation } from "../operations";
 import type { FeedRequest } from "./useOpenRequestFeed";
 

@@ -2,11 +2,10 @@
 import { useState, type FormEvent } from "react";
 import { useMutation } from "urql";
 
-import { Field, FormAlert } from "../../../components/Field";
+import { Field, FormAlert, SelectField } from "../../../components/Field";
 import { errorMessage } from "../../../components/QueryState";
 import { splitErrors } from "../../../components/fieldErrors";
 import { formatDateTime } from "../../../components/dates";
-import { SelectField } from "../FormControls";
 import { UploadProviderDocumentMutation } from "../operations";
 
 // The kinds the API accepts (marketplace.providers.models.ProviderDocument.Kind).

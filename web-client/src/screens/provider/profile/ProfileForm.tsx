@@ -2,11 +2,10 @@
 import { useState, type FormEvent } from "react";
 import { useMutation } from "urql";
 
-import { Field, FormAlert } from "../../../components/Field";
+import { Field, FormAlert, TextAreaField } from "../../../components/Field";
 import { errorMessage } from "../../../components/QueryState";
 import { splitErrors } from "../../../components/fieldErrors";
 import type { ProviderProfileFieldsFragment } from "../../../gql/graphql";
-import { TextAreaField } from "../FormControls";
 import { UpdateProviderProfileMutation } from "../operations";
 import { roundCoordinate, validateProfile, type ProfileInputs } from "./profileForm";
 
