@@ -30,9 +30,7 @@ const ResolveDisputeMutation = graphql(`
         }
       }
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }

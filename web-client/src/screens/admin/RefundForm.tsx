@@ -19,17 +19,14 @@ const RefundPaymentMutation = graphql(`
   mutation RefundPayment($jobId: ID!, $amount: Int!, $reason: String!) {
     refundPayment(jobId: $jobId, amount: $amount, reason: $reason) {
       refunded {
-        amount
-        currency
+        ...MoneyFields
       }
       job {
         id
         status
       }
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }

@@ -61,9 +61,7 @@ const ApproveProviderMutation = graphql(`
         reviewedAt
       }
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }
@@ -79,9 +77,7 @@ const RejectProviderMutation = graphql(`
         reviewedAt
       }
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }

@@ -17,8 +17,7 @@ export const JobFields = graphql(`
     customerName
     reviewedByMe
     amount {
-      amount
-      currency
+      ...MoneyFields
     }
     request {
       id
@@ -110,17 +109,14 @@ export const CreateJobPaymentMutation = graphql(`
         clientSecret
         lastError
         total {
-          amount
-          currency
+          ...MoneyFields
         }
       }
       job {
         ...JobFields
       }
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }
@@ -133,9 +129,7 @@ export const StartJobMutation = graphql(`
         ...JobFields
       }
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }
@@ -148,9 +142,7 @@ export const MarkJobDeliveredMutation = graphql(`
         ...JobFields
       }
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }
@@ -163,9 +155,7 @@ export const ConfirmJobCompletionMutation = graphql(`
         ...JobFields
       }
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }
@@ -178,9 +168,7 @@ export const CancelJobMutation = graphql(`
         ...JobFields
       }
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }
@@ -193,9 +181,7 @@ export const OpenDisputeMutation = graphql(`
         ...JobFields
       }
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }
@@ -213,9 +199,7 @@ export const SubmitReviewMutation = graphql(`
         authorRole
       }
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }
