@@ -1,6 +1,48 @@
 /** The job page's GraphQL documents. Every mutation returns the job with the same fields, so the cache updates the page. */
 import { graphql } from "../../gql";
 
+/** A job's status history, as the timeline and the admin's job page read it. */
+export const JobTransitionFields = graphql(`
+  fragment JobTransitionFields on JobTransition {
+    fromStatus
+    toStatus
+    note
+    at
+    actor
+  }
+`);
+
+export const ReviewFields = graphql(`
+  fragment ReviewFields on Review {
+    id
+    rating
+    comment
+    createdAt
+    authorName
+    authorRole
+  }
+`);
+
+/** The dispute with its AI briefing, shown on the job page and the admin's job page. */
+export const DisputeFields = graphql(`
+  fragment DisputeFields on Dispute {
+    reason
+    openedAt
+    resolution
+    providerSharePercent
+    resolutionNote
+    resolvedAt
+    analysis {
+      summary
+      suggestedResolution
+      customerSharePercent
+      rationale
+      source
+      analysedAt
+    }
+  }
+`);
+
 export const JobFields = graphql(`
   fragment JobFields on Job {
     id
@@ -39,35 +81,13 @@ export const JobFields = graphql(`
       verified
     }
     transitions {
-      fromStatus
-      toStatus
-      note
-      at
-      actor
+      ...JobTransitionFields
     }
     reviews {
-      id
-      rating
-      comment
-      createdAt
-      authorName
-      authorRole
+      ...ReviewFields
     }
     dispute {
-      reason
-      openedAt
-      resolution
-      providerSharePercent
-      resolutionNote
-      resolvedAt
-      analysis {
-        summary
-        suggestedResolution
-        customerSharePercent
-        rationale
-        source
-        analysedAt
-      }
+      ...DisputeFields
     }
   }
 `);

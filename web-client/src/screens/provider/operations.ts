@@ -316,12 +316,7 @@ export const ProviderReputationQuery = graphql(`
             title
           }
           reviews {
-            id
-            rating
-            comment
-            createdAt
-            authorName
-            authorRole
+            ...ReviewFields
           }
         }
       }
