@@ -1,7 +1,7 @@
 /**
- * Selections that every area repeats on the same embedded types. With `fragmentMasking: false` the spread
- * fields stay on the generated result types; these types have no `id`, so the normalized cache stores them
- * inside their parent either way.
+ * Selections that several areas repeat on the same type. With `fragmentMasking: false` the spread fields stay
+ * on the generated result types; the fragments keep `id` wherever the selections had it, so the normalized cache
+ * keys (and embeds) the same objects as before.
  */
 import { graphql } from "../gql";
 
@@ -26,5 +26,15 @@ export const PageInfoFields = graphql(`
   fragment PageInfoFields on PageInfo {
     hasNextPage
     endCursor
+  }
+`);
+
+/** A provider's verification document, as the provider's profile and the admin's verification queue list it. */
+export const ProviderDocumentFields = graphql(`
+  fragment ProviderDocumentFields on ProviderDocument {
+    id
+    kind
+    uploadedAt
+    url
   }
 `);

@@ -41,10 +41,7 @@ const PendingProvidersQueryDoc = graphql(`
             name
           }
           documents {
-            id
-            kind
-            uploadedAt
-            url
+            ...ProviderDocumentFields
           }
         }
       }

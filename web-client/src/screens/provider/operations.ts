@@ -338,10 +338,7 @@ export const ProviderProfileFields = graphql(`
       name
     }
     documents {
-      id
-      kind
-      uploadedAt
-      url
+      ...ProviderDocumentFields
     }
   }
 `);
@@ -391,10 +388,7 @@ export const UploadProviderDocumentMutation = graphql(`
   mutation UploadProviderDocument($kind: String!, $file: Upload!) {
     uploadProviderDocument(kind: $kind, file: $file) {
       document {
-        id
-        kind
-        uploadedAt
-        url
+        ...ProviderDocumentFields
       }
       errors {
         ...FieldErrorFields
