@@ -6,13 +6,13 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { DESKTOP, PHONE, SCREENSHOTS, launchBrowser, openPage, screenshot } from "./browser";
+import { DEMO_PASSWORD, expectNoHorizontalOverflow, submitLogin } from "./support";
 
 const base = inject("baseUrl");
-const DEMO_PASSWORD = "serveflow-demo-2026";
 let browser: Browser;
 
 beforeAll(async () => {
@@ -22,19 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
-
-/** Nothing sticks out sideways: the page fits the viewport width (phone layouts). */
-async function expectNoHorizontalOverflow(page: Page) {
-  const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
-}
 
 async function apiMe(token: string): Promise<unknown> {
   const response = await fetch(`${base}/graphql/`, {
@@ -131,7 +118,7 @@ describe("web client", () => {
 
   it("shows a wrong password next to the password input", async () => {
     const { page, context, consoleErrors } = await openPage(browser, PHONE);
-    await signIn(page, "customer1@serveflow.local", "not-the-password");
+    await submitLogin(page, "customer1@serveflow.local", "not-the-password");
     const error = page.locator('[data-field-error="password"]');
     await error.waitFor();
     await expect(error.textContent()).resolves.toBe("The email or password is incorrect.");
@@ -175,7 +162,7 @@ describe("web client", () => {
 
   it("gives each role its own navigation and dashboard", async () => {
     const { page, context, consoleErrors } = await openPage(browser);
-    await signIn(page, "provider1@serveflow.local", DEMO_PASSWORD);
+    await submitLogin(page, "provider1@serveflow.local", DEMO_PASSWORD);
     await page.waitForURL(`${base}/app/provider`);
     const nav = page.getByRole("navigation", { name: "Main" });
     await nav.getByRole("link", { name: "Open requests" }).waitFor();
@@ -186,7 +173,7 @@ describe("web client", () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL(`${base}/login`);
 
-    await signIn(page, "admin@serveflow.local", DEMO_PASSWORD);
+    await submitLogin(page, "admin@serveflow.local", DEMO_PASSWORD);
     await page.waitForURL(`${base}/app/admin`);
     await nav.getByRole("link", { name: "Verification queue" }).waitFor();
     await page.setViewportSize(PHONE);

@@ -30,25 +30,25 @@
  *   vault-failures|vault-fallbacks"]`, rows `tr[data-testid="vault-key"]`, empty `[data-testid="vault-empty"]`.
  */
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { disputeOutcome } from "../src/screens/admin/disputeSplit";
 import { presetRange, rangeToApi, todayUtc } from "../src/screens/admin/revenueSeries";
 import { DESKTOP, PHONE, launchBrowser, openPage, screenshot } from "./browser";
+import { DEMO_PASSWORD, apiLogin, baseUrl, expectNoHorizontalOverflow, expectOneH1, rootField, signIn } from "./support";
 
-const base = inject("baseUrl");
-const DEMO_PASSWORD = "serveflow-demo-2026";
+const base = baseUrl();
 let browser: Browser;
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  for (const who of ["admin", "customer1", "provider1"]) tokens[who] = await login(`${who}@serveflow.local`);
+  for (const who of ["admin", "customer1", "provider1"]) tokens[who] = await apiLogin(`${who}@serveflow.local`);
   // provider1 must work in plumbing to bid on the plumbing requests made here (the demo data gives it plumbing already).
-  const profile = await api<{ categories: { slug: string }[] }>(`{ myProviderProfile { categories { slug } } }`, {}, tokens.provider1);
+  const profile = await rootField<{ categories: { slug: string }[] }>(`{ myProviderProfile { categories { slug } } }`, {}, tokens.provider1);
   const slugs = profile.categories.map((category) => category.slug);
   if (!slugs.includes("plumbing")) {
-    await api(`mutation($slugs: [String!]) { updateProviderProfile(categorySlugs: $slugs) { errors { message } } }`, { slugs: [...slugs, "plumbing"] }, tokens.provider1);
+    await rootField(`mutation($slugs: [String!]) { updateProviderProfile(categorySlugs: $slugs) { errors { message } } }`, { slugs: [...slugs, "plumbing"] }, tokens.provider1);
   }
 });
 
@@ -57,28 +57,6 @@ afterAll(async () => {
 });
 
 // ---- the API over HTTP ----------------------------------------------------------------------------------------
-
-/** POSTs one operation; fails on GraphQL errors and on payload `errors`; returns the first root field's value. */
-async function api<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-  const response = await fetch(`${base}/graphql/`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await response.json();
-  if (body.errors?.length) throw new Error(`${query}\n${JSON.stringify(body.errors)}`);
-  const value = Object.values(body.data)[0] as { errors?: { message: string }[] };
-  if (value && Array.isArray(value.errors) && value.errors.length) throw new Error(`${query}\n${JSON.stringify(value.errors)}`);
-  return value as T;
-}
-
-async function login(email: string, password = DEMO_PASSWORD): Promise<string> {
-  const { token } = await api<{ token: string }>(
-    `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token errors { message } } }`,
-    { email, password },
-  );
-  return token;
-}
 
 /** A provider uploads a verification document (GraphQL multipart request: operations + map + file). */
 async function uploadDocument(token: string, kind: string, pdf: string) {
@@ -99,22 +77,22 @@ async function uploadDocument(token: string, kind: string, pdf: string) {
 
 /** A paid job (ACCEPTED, money held) between customer1 and provider1 for `amount` minor units; returns its id. */
 async function paidJob(title: string, amount: number): Promise<string> {
-  const { serviceRequest } = await api<{ serviceRequest: { id: string } }>(
+  const { serviceRequest } = await rootField<{ serviceRequest: { id: string } }>(
     `mutation($input: ServiceRequestInput!) { createServiceRequest(input: $input) { serviceRequest { id } errors { message } } }`,
     { input: { categorySlug: "plumbing", title, description: `${title}: the details of the work needed.`, city: "Lahore" } },
     tokens.customer1,
   );
-  const { bid } = await api<{ bid: { id: string } }>(
+  const { bid } = await rootField<{ bid: { id: string } }>(
     `mutation($requestId: ID!, $amount: Int!) { placeBid(requestId: $requestId, amount: $amount, message: "I can fix it today") { bid { id } errors { message } } }`,
     { requestId: serviceRequest.id, amount },
     tokens.provider1,
   );
-  const { job } = await api<{ job: { id: string } }>(
+  const { job } = await rootField<{ job: { id: string } }>(
     `mutation($bidId: ID!) { acceptBid(bidId: $bidId) { job { id } errors { message } } }`,
     { bidId: bid.id },
     tokens.customer1,
   );
-  const paid = await api<{ payment: { status: string }; job: { status: string } }>(
+  const paid = await rootField<{ payment: { status: string }; job: { status: string } }>(
     `mutation($jobId: ID!) { createJobPayment(jobId: $jobId) { payment { status } job { status } errors { message } } }`,
     { jobId: job.id },
     tokens.customer1,
@@ -125,18 +103,18 @@ async function paidJob(title: string, amount: number): Promise<string> {
 
 async function deliver(jobId: string) {
   for (const mutation of ["startJob", "markJobDelivered"]) {
-    await api(`mutation($jobId: ID!) { ${mutation}(jobId: $jobId) { job { status } errors { message } } }`, { jobId }, tokens.provider1);
+    await rootField(`mutation($jobId: ID!) { ${mutation}(jobId: $jobId) { job { status } errors { message } } }`, { jobId }, tokens.provider1);
   }
 }
 
 async function openDispute(jobId: string, reason: string) {
-  await api(`mutation($jobId: ID!, $reason: String!) { openDispute(jobId: $jobId, reason: $reason) { job { status } errors { message } } }`, { jobId, reason }, tokens.customer1);
+  await rootField(`mutation($jobId: ID!, $reason: String!) { openDispute(jobId: $jobId, reason: $reason) { job { status } errors { message } } }`, { jobId, reason }, tokens.customer1);
 }
 
 /** Today's booked totals (UTC day), in minor units. */
 async function revenueToday(): Promise<Record<"gross" | "commission" | "tax" | "refunds", number>> {
   const today = todayUtc();
-  const { total } = await api<{ total: Record<string, { amount: number }> }>(
+  const { total } = await rootField<{ total: Record<string, { amount: number }> }>(
     `query($from: DateTime!, $to: DateTime!) { revenueReport(from: $from, to: $to) { total { gross { amount } commission { amount } tax { amount } refunds { amount } } } }`,
     rangeToApi({ from: today, to: today }),
     tokens.admin,
@@ -145,35 +123,28 @@ async function revenueToday(): Promise<Record<"gross" | "commission" | "tax" | "
 }
 
 async function jobStatus(jobId: string): Promise<string> {
-  const job = await api<{ status: string }>(`query($id: ID!) { job(id: $id) { status } }`, { id: jobId }, tokens.admin);
+  const job = await rootField<{ status: string }>(`query($id: ID!) { job(id: $id) { status } }`, { id: jobId }, tokens.admin);
   return job.status;
 }
 
 // ---- the browser ----------------------------------------------------------------------------------------------
 
 async function signInAsAdmin(page: Page) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel("Email").fill("admin@serveflow.local");
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, "admin@serveflow.local");
   await page.waitForURL(`${base}/app/admin`);
 }
 
-async function expectNoHorizontalOverflow(page: Page) {
-  const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
-  expect(innerWidth).toBeLessThanOrEqual(PHONE.width);
-}
-
-async function expectOneH1(page: Page) {
-  await expect(page.locator("h1").count()).resolves.toBe(1);
+/** The phone layout: nothing sticks out sideways, and the viewport is a phone's. */
+async function expectFitsPhone(page: Page) {
+  await expectNoHorizontalOverflow(page);
+  expect(await page.evaluate(() => window.innerWidth)).toBeLessThanOrEqual(PHONE.width);
 }
 
 describe("admin screens", () => {
   it("shows the platform figures on the dashboard", async () => {
     const { page, context, consoleErrors } = await openPage(browser);
     await signInAsAdmin(page);
-    const figures = await api<{ customers: number; verificationQueue: number }>(`{ adminDashboard { customers verificationQueue } }`, {}, tokens.admin);
+    const figures = await rootField<{ customers: number; verificationQueue: number }>(`{ adminDashboard { customers verificationQueue } }`, {}, tokens.admin);
     const stats = page.getByTestId("admin-stats");
     await stats.waitFor();
     await expect(stats.getByRole("link", { name: /^Verification queue:/ }).textContent()).resolves.toBe(String(figures.verificationQueue));
@@ -185,11 +156,11 @@ describe("admin screens", () => {
 
   it("reviews the verification queue: rejects provider3 with a reason, approves a newly registered provider", async () => {
     const email = `e2e-pro-${Date.now()}@example.com`;
-    await api(
+    await rootField(
       `mutation($input: RegisterInput!) { register(input: $input) { user { id } errors { message } } }`,
       { input: { email, password: "a-long-e2e-passphrase", role: "PROVIDER", firstName: "Rana", lastName: "Tiles" } },
     );
-    await uploadDocument(await login(email, "a-long-e2e-passphrase"), "LICENCE", "%PDF-1.4\n% a trade licence\n%%EOF\n");
+    await uploadDocument(await apiLogin(email, "a-long-e2e-passphrase"), "LICENCE", "%PDF-1.4\n% a trade licence\n%%EOF\n");
     const { page, context, consoleErrors } = await openPage(browser);
     await signInAsAdmin(page);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Verification queue" }).click();
@@ -201,7 +172,7 @@ describe("admin screens", () => {
     await expectOneH1(page);
     await screenshot(page, "admin-queue-desktop");
     await page.setViewportSize(PHONE);
-    await expectNoHorizontalOverflow(page);
+    await expectFitsPhone(page);
     await screenshot(page, "admin-queue-phone");
     await page.setViewportSize(DESKTOP);
 
@@ -240,7 +211,7 @@ describe("admin screens", () => {
     await newcomer.waitFor({ state: "detached" });
     await expect(page.getByTestId("queue-notice").textContent()).resolves.toContain("Rana Tiles is approved");
 
-    const queue = await api<{ edges: { node: { email: string } }[] }>(`{ pendingProviders(first: 50) { edges { node { email } } } }`, {}, tokens.admin);
+    const queue = await rootField<{ edges: { node: { email: string } }[] }>(`{ pendingProviders(first: 50) { edges { node { email } } } }`, {}, tokens.admin);
     expect(queue.edges.map((edge) => edge.node.email)).not.toContain(email);
     expect(queue.edges.map((edge) => edge.node.email)).not.toContain("provider3@serveflow.local");
     if (!queue.edges.length) await page.getByTestId("queue-empty").filter({ hasText: "No providers waiting" }).waitFor();
@@ -275,7 +246,7 @@ describe("admin screens", () => {
     await expect(page.locator('[data-testid="audit-entry"]:not([data-action="provider.approved"])').count()).resolves.toBe(0);
     await expectOneH1(page);
     await page.setViewportSize(PHONE);
-    await expectNoHorizontalOverflow(page);
+    await expectFitsPhone(page);
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
@@ -318,7 +289,7 @@ describe("admin screens", () => {
 
     const dialog = page.locator('dialog[data-testid="resolve-dialog"][open]');
     await dialog.waitFor();
-    const site = await api<{ taxRateBps: number; commissionRateBps: number }>(`{ site { taxRateBps commissionRateBps } }`);
+    const site = await rootField<{ taxRateBps: number; commissionRateBps: number }>(`{ site { taxRateBps commissionRateBps } }`);
     const expected = disputeOutcome("SPLIT", 60, { subtotal: 12050, ...site });
     const shown = async (id: string) => Number(await dialog.getByTestId(id).getAttribute("data-amount"));
     expect(await shown("outcome-provider")).toBe(expected.toProvider);
@@ -347,7 +318,7 @@ describe("admin screens", () => {
     await page.waitForURL(`${base}/app/admin/jobs?tab=completed`);
     await page.locator('[data-testid="admin-job-row"][data-status="COMPLETED"]').filter({ hasText: "Leaking kitchen tap" }).waitFor();
     await page.setViewportSize(PHONE);
-    await expectNoHorizontalOverflow(page);
+    await expectFitsPhone(page);
     await screenshot(page, "admin-jobs-phone");
     expect(consoleErrors).toEqual([]);
     await context.close();
@@ -380,7 +351,7 @@ describe("admin screens", () => {
     await dialog.getByRole("button", { name: "Refund" }).click();
     await expect(page.getByTestId("refund-done").locator("[data-money]").getAttribute("data-money")).resolves.toBe("2025 usd");
 
-    const refunds = await api<{ edges: { node: { data: { amount: number; reason: string } } }[] }>(
+    const refunds = await rootField<{ edges: { node: { data: { amount: number; reason: string } } }[] }>(
       `{ auditLog(filter: { action: "payment.refunded" }, first: 1) { edges { node { data } } } }`,
       {},
       tokens.admin,
@@ -397,7 +368,7 @@ describe("admin screens", () => {
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Revenue" }).click();
     await page.waitForURL(`${base}/app/admin/revenue`);
     const today = todayUtc();
-    const report = await api<{ total: Record<"gross" | "commission" | "tax" | "refunds", { amount: number }>; byCategory: { key: string }[] }>(
+    const report = await rootField<{ total: Record<"gross" | "commission" | "tax" | "refunds", { amount: number }>; byCategory: { key: string }[] }>(
       `query($from: DateTime!, $to: DateTime!) { revenueReport(from: $from, to: $to) { total { gross { amount } commission { amount } tax { amount } refunds { amount } } byCategory { key } } }`,
       rangeToApi(presetRange(30, today)),
       tokens.admin,
@@ -420,7 +391,7 @@ describe("admin screens", () => {
     await expect.poll(() => page.getByTestId("chart-by-day").locator("rect.bar").count()).toBe(7);
     await expect(page.getByRole("button", { name: "Last 7 days" }).getAttribute("aria-pressed")).resolves.toBe("true");
     await page.setViewportSize(PHONE);
-    await expectNoHorizontalOverflow(page);
+    await expectFitsPhone(page);
     await screenshot(page, "admin-revenue-phone");
     expect(consoleErrors).toEqual([]);
     await context.close();
@@ -435,7 +406,7 @@ describe("admin screens", () => {
     await banner.waitFor();
     await expect(banner.textContent()).resolves.toContain("No usable Gemini key: AI answers come from the local fallback");
     await expect(banner.getByRole("link", { name: "Add a key in the Wagtail admin" }).getAttribute("href")).resolves.toBe("/cms/ai_keys/new/");
-    const vault = await api<{ fallbacks24h: number }>(`{ aiVault { fallbacks24h } }`, {}, tokens.admin);
+    const vault = await rootField<{ fallbacks24h: number }>(`{ aiVault { fallbacks24h } }`, {}, tokens.admin);
     expect(vault.fallbacks24h).toBeGreaterThan(0); // the dispute briefing above
     await expect(page.getByTestId("vault-fallbacks").textContent()).resolves.toBe(String(vault.fallbacks24h));
     await expectOneH1(page);
@@ -464,7 +435,7 @@ describe("admin screens", () => {
     await expect(client.content()).resolves.not.toContain(secret.slice(0, -4));
     await client.getByTestId("vault-fallback-banner").waitFor(); // an inactive key is not usable
     await client.setViewportSize(PHONE);
-    await expectNoHorizontalOverflow(client);
+    await expectFitsPhone(client);
     await screenshot(client, "admin-ai-phone");
     expect([...clientErrorsBefore, ...clientErrors]).toEqual([]);
     await clientContext.close();

@@ -27,11 +27,10 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { DESKTOP, PHONE, launchBrowser, openPage, screenshot } from "./browser";
-import { photoPng } from "./support";
+import { DEMO_PASSWORD, apiLogin, baseUrl, expectNoHorizontalOverflow, expectOneH1, gql, photoPng, signIn } from "./support";
 
-const base = inject("baseUrl");
+const base = baseUrl();
 const mailLog = inject("mailLog");
-const DEMO_PASSWORD = "serveflow-demo-2026";
 let browser: Browser;
 
 beforeAll(async () => {
@@ -44,32 +43,16 @@ afterAll(async () => {
 
 // --- the API over HTTP, as another client would use it ---------------------------------------------------------
 
-async function api<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-  const response = await fetch(`${base}/graphql/`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await response.json();
-  if (body.errors) throw new Error(`${query.slice(0, 60)}…: ${JSON.stringify(body.errors)}`);
-  return body.data as T;
-}
-
 /** Every mutation here returns `errors`; a non-empty list is a failed precondition of the test. */
 function ok<T extends { errors?: unknown[] }>(payload: T): T {
   expect(payload.errors ?? []).toEqual([]);
   return payload;
 }
 
-async function login(email: string, password = DEMO_PASSWORD): Promise<string> {
-  const { login } = await api(`mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token errors { message } } }`, { e: email, p: password });
-  return ok(login).token;
-}
-
 /** A provider who works in plumbing in Lahore (the demo providers start without categories). */
 async function plumber(email: string): Promise<string> {
-  const token = await login(email);
-  const { updateProviderProfile } = await api(
+  const token = await apiLogin(email);
+  const { updateProviderProfile } = await gql(
     `mutation { updateProviderProfile(categorySlugs: ["plumbing"], city: "Lahore") { provider { id } errors { field message } } }`,
     {},
     token,
@@ -79,7 +62,7 @@ async function plumber(email: string): Promise<string> {
 }
 
 async function placeBid(token: string, requestId: string, amount: number, message: string, estimatedHours: number): Promise<string> {
-  const { placeBid } = await api(
+  const { placeBid } = await gql(
     `mutation ($r: ID!, $a: Int!, $m: String!, $h: Int) { placeBid(requestId: $r, amount: $a, message: $m, estimatedHours: $h) { bid { id } errors { field message } } }`,
     { r: requestId, a: amount, m: message, h: estimatedHours },
     token,
@@ -88,7 +71,7 @@ async function placeBid(token: string, requestId: string, amount: number, messag
 }
 
 async function jobStep(mutation: string, jobId: string, token: string) {
-  const data = await api(`mutation ($j: ID!) { ${mutation}(jobId: $j) { errors { field message } } }`, { j: jobId }, token);
+  const data = await gql(`mutation ($j: ID!) { ${mutation}(jobId: $j) { errors { field message } } }`, { j: jobId }, token);
   ok(data[mutation]);
 }
 
@@ -96,7 +79,7 @@ async function jobStep(mutation: string, jobId: string, token: string) {
 async function newCustomer(firstName: string, lastName: string) {
   const email = `customer-e2e-${Date.now()}@example.com`;
   const password = "a-long-e2e-passphrase";
-  const { register } = await api(`mutation ($i: RegisterInput!) { register(input: $i) { user { id } errors { field message } } }`, {
+  const { register } = await gql(`mutation ($i: RegisterInput!) { register(input: $i) { user { id } errors { field message } } }`, {
     i: { email, password, role: "CUSTOMER", firstName, lastName },
   });
   ok(register);
@@ -108,28 +91,17 @@ async function newCustomer(firstName: string, lastName: string) {
     if (!token) await new Promise((r) => setTimeout(r, 200));
   }
   expect(token, "verification mail").toBeTruthy();
-  const { verifyEmail } = await api(`mutation ($t: String!) { verifyEmail(token: $t) { user { emailVerified } errors { message } } }`, { t: token });
+  const { verifyEmail } = await gql(`mutation ($t: String!) { verifyEmail(token: $t) { user { emailVerified } errors { message } } }`, { t: token });
   expect(ok(verifyEmail).user.emailVerified).toBe(true);
   return { email, password };
 }
 
 // --- the browser ------------------------------------------------------------------------------------------------
 
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+/** Signs in and waits for the customer dashboard. */
+async function signInAsCustomer(page: Page, email: string, password: string) {
+  await signIn(page, email, password);
   await page.waitForURL(`${base}/app/customer`);
-}
-
-async function expectNoHorizontalOverflow(page: Page) {
-  const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
-}
-
-async function expectOneH1(page: Page) {
-  expect(await page.locator("h1").count()).toBe(1);
 }
 
 const requestIdFrom = (url: string) => decodeURIComponent(new URL(url).pathname.split("/").pop()!);
@@ -138,7 +110,7 @@ describe("customer area", () => {
   it("posts a request from a photo, sees bids arrive live and ranked, accepts one, and downloads the invoice", async () => {
     const customer = await newCustomer("Ayesha", "Malik");
     const { page, context, consoleErrors } = await openPage(browser);
-    await signIn(page, customer.email, customer.password);
+    await signInAsCustomer(page, customer.email, customer.password);
     await page.locator('[data-testid="customer-stats"]').getByText("Total requests").waitFor();
 
     // Photo → AI pre-fill. The city typed first is the customer's and must survive the fill.
@@ -211,7 +183,7 @@ describe("customer area", () => {
     await screenshot(page, "customer-request-desktop");
 
     // Nadia withdraws: her bid moves to the end, marked, and can no longer be accepted.
-    const { withdrawBid } = await api(`mutation ($b: ID!) { withdrawBid(bidId: $b) { errors { message } } }`, { b: nadiaBid }, nadia);
+    const { withdrawBid } = await gql(`mutation ($b: ID!) { withdrawBid(bidId: $b) { errors { message } } }`, { b: nadiaBid }, nadia);
     ok(withdrawBid);
     await page.locator('article[data-testid="bid"][data-status="WITHDRAWN"]').waitFor();
     await expect(bids.first().textContent()).resolves.toContain("Bilal Plumber");
@@ -236,7 +208,7 @@ describe("customer area", () => {
 
     // The job runs its course through the API: paid (offline gateway), started, delivered, confirmed.
     const customerToken = (await page.evaluate(() => sessionStorage.getItem("serveflow.token")))!;
-    const { createJobPayment } = await api(`mutation ($j: ID!) { createJobPayment(jobId: $j) { payment { status } errors { message } } }`, { j: jobId }, customerToken);
+    const { createJobPayment } = await gql(`mutation ($j: ID!) { createJobPayment(jobId: $j) { payment { status } errors { message } } }`, { j: jobId }, customerToken);
     expect(ok(createJobPayment).payment.status).toBe("SUCCEEDED");
     await jobStep("startJob", jobId, bilal);
     await jobStep("markJobDelivered", jobId, bilal);
@@ -289,8 +261,8 @@ describe("customer area", () => {
   });
 
   it("edits an open request (showing the API's field errors) and cancels it after confirming", async () => {
-    const token = await login("customer2@serveflow.local");
-    const { createServiceRequest } = await api(
+    const token = await apiLogin("customer2@serveflow.local");
+    const { createServiceRequest } = await gql(
       `mutation ($i: ServiceRequestInput!) { createServiceRequest(input: $i) { serviceRequest { id } errors { field message } } }`,
       { i: { categorySlug: "painting", title: "Paint the living room", description: "Two walls, light grey, ceiling stays white.", city: "Lahore", budgetAmount: 30000 } },
       token,
@@ -328,7 +300,7 @@ describe("customer area", () => {
     await dialog.waitFor({ state: "hidden" });
     await page.locator('.request-meta [data-status="CANCELLED"]').waitFor();
     expect(await page.getByRole("button", { name: "Edit request" }).count()).toBe(0);
-    const { serviceRequest } = await api(`query ($id: ID!) { serviceRequest(id: $id) { status title budget { amount } } }`, { id: requestId }, token);
+    const { serviceRequest } = await gql(`query ($id: ID!) { serviceRequest(id: $id) { status title budget { amount } } }`, { id: requestId }, token);
     expect(serviceRequest).toEqual({ status: "CANCELLED", title: "Paint the living room and hallway", budget: { amount: 45000 } });
     expect(consoleErrors).toEqual([]);
     await context.close();
@@ -336,7 +308,7 @@ describe("customer area", () => {
   it("posts a fixed offer from a category link, and shows it taken by a provider without a reload", async () => {
     const bilal = await plumber("provider1@serveflow.local");
     const { page, context, consoleErrors } = await openPage(browser);
-    await signIn(page, "customer1@serveflow.local", DEMO_PASSWORD);
+    await signInAsCustomer(page, "customer1@serveflow.local", DEMO_PASSWORD);
     await page.goto(`${base}/app/customer/requests/new?category=plumbing`);
     await page.getByLabel("Title").waitFor();
     expect(await page.getByLabel("Category").inputValue()).toBe("plumbing");
@@ -359,7 +331,7 @@ describe("customer area", () => {
 
     await page.locator('.connection[data-state="live"]').waitFor({ timeout: 15_000 });
     await page.waitForTimeout(500); // the notifications subscription reaches the server
-    const { respondToOffer } = await api(`mutation ($r: ID!) { respondToOffer(requestId: $r, accept: true) { job { id } errors { message } } }`, { r: requestId }, bilal);
+    const { respondToOffer } = await gql(`mutation ($r: ID!) { respondToOffer(requestId: $r, accept: true) { job { id } errors { message } } }`, { r: requestId }, bilal);
     const jobId = ok(respondToOffer).job.id;
     const jobLink = page.locator('[data-testid="request-job"]').getByRole("link", { name: "Go to the job" });
     await jobLink.waitFor();

@@ -25,14 +25,13 @@
  * - /app/provider/profile: checkboxes named after each category, "Save profile" → status "Profile saved."; documents
  *   table `[data-testid="documents"]`, "Upload document"; `[data-testid="payouts-status"]`, "Set up payouts".
  */
-import { crc32, deflateSync } from "node:zlib";
 
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { formatRating } from "../src/screens/provider/format";
 import { DESKTOP, PHONE, launchBrowser, openPage, screenshot, type TrackedPage } from "./browser";
-import { DEMO_PASSWORD, apiLogin, baseUrl, gql, payloadOk, signIn } from "./support";
+import { DEMO_PASSWORD, apiLogin, baseUrl, expectNoHorizontalOverflow, gql, payloadOk, photoPng, rootField, signIn } from "./support";
 
 const base = baseUrl();
 let browser: Browser;
@@ -57,16 +56,9 @@ afterAll(async () => {
 
 // --- The API over HTTP, as another client (the customer, the admin) would use it ----------------------------------
 
-/** A mutation whose payload must carry no errors; returns the payload. */
-async function mutate<P extends object = object>(query: string, variables: Record<string, unknown>, token?: string): Promise<P> {
-  const data = await gql<Record<string, P & { errors?: { message: string }[] }>>(query, variables, token);
-  const [name, payload] = Object.entries(data)[0];
-  return payloadOk(payload, name);
-}
-
 async function registerProvider(firstName: string): Promise<{ email: string; password: string }> {
   const account = { email: `${firstName.toLowerCase()}-${Date.now()}@example.com`, password: "a-long-e2e-passphrase" };
-  await mutate("mutation ($input: RegisterInput!) { register(input: $input) { errors { field message } } }", {
+  await rootField("mutation ($input: RegisterInput!) { register(input: $input) { errors { field message } } }", {
     input: { ...account, role: "PROVIDER", firstName },
   });
   return account;
@@ -86,7 +78,7 @@ async function createRequest(request: NewRequest, photo?: Buffer): Promise<strin
   const query =
     "mutation ($input: ServiceRequestInput!, $photos: [Upload!]) { createServiceRequest(input: $input, photos: $photos) { serviceRequest { id } errors { field message } } }";
   const variables = { input: { description: `${request.title}. Please bring your own tools.`, city: "Lahore", ...request }, photos: photo ? [null] : null };
-  if (!photo) return (await mutate<{ serviceRequest: { id: string } }>(query, variables, customerToken)).serviceRequest.id;
+  if (!photo) return (await rootField<{ serviceRequest: { id: string } }>(query, variables, customerToken)).serviceRequest.id;
   const form = new FormData();
   form.append("operations", JSON.stringify({ query, variables }));
   form.append("map", JSON.stringify({ 0: ["variables.photos.0"] }));
@@ -96,26 +88,8 @@ async function createRequest(request: NewRequest, photo?: Buffer): Promise<strin
   return payloadOk(body.data.createServiceRequest, "createServiceRequest").serviceRequest.id;
 }
 
-/** A small striped PNG, written by hand so the test needs no image library. */
-function photoPng(width = 120, height = 90): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), body.length + 4);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  const rows = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) rows.set(y % 20 < 10 ? [37, 99, 235] : [230, 240, 255], y * (width * 3 + 1) + 1 + x * 3);
-  }
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", header), chunk("IDAT", deflateSync(rows)), chunk("IEND", Buffer.alloc(0))]);
-}
+/** A small striped PNG (blue and pale blue bands). */
+const stripedPhoto = () => photoPng(120, 90, (_x, y) => (y % 20 < 10 ? [37, 99, 235] : [230, 240, 255]));
 
 async function ownBids(requestId: string) {
   const data = await gql<{ serviceRequest: { bids: { status: string; amount: { amount: number }; estimatedHours: number | null }[] } }>(
@@ -132,11 +106,6 @@ async function ownBids(requestId: string) {
 async function expectHeading(page: Page, name: string) {
   await page.getByRole("heading", { level: 1, name }).waitFor();
   expect(await page.locator("h1").count()).toBe(1);
-}
-
-async function expectNoHorizontalOverflow(page: Page) {
-  const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
 }
 
 const feedItem = (page: Page, requestId: string) => page.locator(`[data-testid="feed-item"][data-request-id="${requestId}"]`);
@@ -182,7 +151,7 @@ describe("provider screens", () => {
     );
     const profileId = queue.pendingProviders.edges.find((edge) => edge.node.email === email)!.node.id;
     const reason = "The licence photo is unreadable; please upload a clear scan.";
-    await mutate("mutation ($p: ID!, $r: String!) { rejectProvider(providerId: $p, reason: $r) { errors { field message } } }", { p: profileId, r: reason }, adminToken);
+    await rootField("mutation ($p: ID!, $r: String!) { rejectProvider(providerId: $p, reason: $r) { errors { field message } } }", { p: profileId, r: reason }, adminToken);
 
     const { page, context, consoleErrors } = await openPage(browser, PHONE);
     await signIn(page, email, password);
@@ -267,7 +236,7 @@ describe("provider screens", () => {
     requests.low = await createRequest({ title: "Dripping kitchen tap", categorySlug: "plumbing", urgency: "LOW", budgetAmount: 150000 });
     requests.emergency = await createRequest(
       { title: "Burst pipe flooding the hallway", categorySlug: "plumbing", urgency: "EMERGENCY", budgetAmount: 500000 },
-      photoPng(),
+      stripedPhoto(),
     );
     requests.offer = await createRequest({ title: "Replace two light switches", categorySlug: "electrical", urgency: "HIGH", mode: "FIXED_OFFER", offerAmount: 250000 });
     requests.elsewhere = await createRequest({ title: "Paint the garden wall", categorySlug: "painting", urgency: "EMERGENCY", budgetAmount: 900000 });
@@ -388,24 +357,24 @@ describe("provider screens", () => {
     const { page, consoleErrors } = provider;
     // A whole job through the API: provider1 bids 1,000.00 on the emergency, the customer accepts and pays (offline
     // gateway), provider1 starts and delivers, the customer confirms and leaves a review.
-    const bid = await mutate<{ bid: { id: string } }>(
+    const bid = await rootField<{ bid: { id: string } }>(
       "mutation ($r: ID!) { placeBid(requestId: $r, amount: 100000, message: \"On my way\") { bid { id } errors { field message } } }",
       { r: requests.emergency },
       providerToken,
     );
-    const accepted = await mutate<{ job: { id: string } }>(
+    const accepted = await rootField<{ job: { id: string } }>(
       "mutation ($b: ID!) { acceptBid(bidId: $b) { job { id } errors { field message } } }",
       { b: bid.bid.id },
       customerToken,
     );
     const jobId = accepted.job.id;
     const step = (name: string, token: string) =>
-      mutate(`mutation ($j: ID!) { ${name}(jobId: $j) { errors { field message } } }`, { j: jobId }, token);
+      rootField(`mutation ($j: ID!) { ${name}(jobId: $j) { errors { field message } } }`, { j: jobId }, token);
     await step("createJobPayment", customerToken);
     await step("startJob", providerToken);
     await step("markJobDelivered", providerToken);
     await step("confirmJobCompletion", customerToken);
-    await mutate("mutation ($j: ID!) { submitReview(jobId: $j, rating: 5, comment: \"Fixed the burst pipe in an hour. Spotless work.\") { errors { field message } } }", { j: jobId }, customerToken);
+    await rootField("mutation ($j: ID!) { submitReview(jobId: $j, rating: 5, comment: \"Fixed the burst pipe in an hour. Spotless work.\") { errors { field message } } }", { j: jobId }, customerToken);
     const readFigures = async () => {
       type Amount = { amount: number };
       const data = await gql<{

@@ -32,6 +32,14 @@ export function payloadOk<P extends { errors?: { message: string }[] }>(payload:
   return payload;
 }
 
+/** Runs one operation and returns its first root field; throws on GraphQL errors and on that field's payload `errors`. */
+export async function rootField<P = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<P> {
+  const data = await gql<Record<string, P & { errors?: { message: string }[] }>>(query, variables, token);
+  const [name, value] = Object.entries(data)[0];
+  if (value && Array.isArray(value.errors)) payloadOk(value, name);
+  return value;
+}
+
 /** An API token for a demo (or any) account, from the `login` mutation. */
 export async function apiLogin(email: string, password = DEMO_PASSWORD): Promise<string> {
   const data = await gql<{ login: { token: string | null; errors: { message: string }[] } }>(
@@ -101,12 +109,17 @@ export async function markAllNotificationsReadThroughApi(token: string): Promise
   await gql(`mutation { markNotificationsRead(all: true) { unreadCount } }`, {}, token);
 }
 
-/** Signs in through the login form and waits for the signed-in shell. */
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+/** Fills in and submits the login form, without waiting for the answer (it may be a refusal). */
+export async function submitLogin(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto(`${baseUrl()}/login`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Signs in through the login form and waits for the signed-in shell. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await submitLogin(page, email, password);
   await page.waitForURL(/\/app(\/|$)/);
   await page.getByTestId("user-name").waitFor();
 }
@@ -144,8 +157,16 @@ export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
   expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
 }
 
-/** A real PNG (a small blue gradient), written by hand so the test needs no image library. */
-export function photoPng(width = 96, height = 64): Buffer {
+/** Exactly one <h1> on the screen. */
+export async function expectOneH1(page: Page): Promise<void> {
+  expect(await page.locator("h1").count()).toBe(1);
+}
+
+type Rgb = [number, number, number];
+const blueGradient = (x: number, y: number): Rgb => [20, 80 + (x % 120), 160 + (y % 90)];
+
+/** A real PNG (by default a small blue gradient), written by hand so the test needs no image library. */
+export function photoPng(width = 96, height = 64, pixel: (x: number, y: number) => Rgb = blueGradient): Buffer {
   const chunk = (type: string, data: Buffer) => {
     const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
     const out = Buffer.alloc(body.length + 8);
@@ -160,7 +181,7 @@ export function photoPng(width = 96, height = 64): Buffer {
   header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
   const rows = Buffer.alloc((width * 3 + 1) * height);
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) rows.set([20, 80 + (x % 120), 160 + (y % 90)], y * (width * 3 + 1) + 1 + x * 3);
+    for (let x = 0; x < width; x++) rows.set(pixel(x, y), y * (width * 3 + 1) + 1 + x * 3);
   }
   return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", header), chunk("IDAT", deflateSync(rows)), chunk("IEND", Buffer.alloc(0))]);
 }

@@ -30,9 +30,7 @@ export const LoginMutation = graphql(`
         ...ViewerFields
       }
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }
@@ -54,9 +52,7 @@ export const RegisterMutation = graphql(`
         email
       }
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }
@@ -70,9 +66,7 @@ export const VerifyEmailMutation = graphql(`
         emailVerified
       }
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }
@@ -99,9 +93,7 @@ export const ResetPasswordMutation = graphql(`
     resetPassword(token: $token, newPassword: $newPassword) {
       ok
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }

@@ -1,4 +1,7 @@
-/** Mutation payload errors (`errors { field message code }`) split into per-input messages and the rest. */
+/** Mutation payload errors (`errors { ...FieldErrorFields }`) split into per-input messages and the rest. */
+import type { CombinedError } from "urql";
+
+import { errorMessage } from "./QueryState";
 
 export interface PayloadError {
   field?: string | null;
@@ -23,4 +26,20 @@ export function splitErrors(errors: readonly PayloadError[] | null | undefined, 
     }
   }
   return { byField, general };
+}
+
+export const NO_ERRORS: SplitErrors = { byField: {}, general: [] };
+
+export function hasErrors(errors: SplitErrors): boolean {
+  return errors.general.length > 0 || Object.keys(errors.byField).length > 0;
+}
+
+/** A mutation's answer as messages: a GraphQL error (permission, network) says it all, else the payload's errors. */
+export function mutationErrors(
+  error: CombinedError | undefined,
+  errors: readonly PayloadError[] | null | undefined,
+  fields: readonly string[] = [],
+): SplitErrors {
+  if (error) return { byField: {}, general: [errorMessage(error)] };
+  return splitErrors(errors, fields);
 }

@@ -16,12 +16,10 @@ const AdminDashboardQuery = graphql(`
       providers
       activeJobs
       netRevenue {
-        amount
-        currency
+        ...MoneyFields
       }
       heldFunds {
-        amount
-        currency
+        ...MoneyFields
       }
       verificationQueue
       providersOwed {
@@ -29,8 +27,7 @@ const AdminDashboardQuery = graphql(`
         name
         email
         amount {
-          amount
-          currency
+          ...MoneyFields
         }
       }
     }

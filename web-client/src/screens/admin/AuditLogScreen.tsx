@@ -29,8 +29,7 @@ const AuditLogQuery = graphql(`
     auditLog(filter: $filter, first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {

@@ -3,7 +3,9 @@
  * behind is inert. Focus starts on the first input, else on "Cancel" (it comes before the confirming button), and
  * returns to what opened it.
  */
-import { useEffect, useId, useRef, type FormEvent, type ReactNode } from "react";
+import { useId, type FormEvent, type ReactNode } from "react";
+
+import { useModalDialog } from "../../components/useModalDialog";
 
 interface ConfirmDialogProps {
   open: boolean;
@@ -19,23 +21,8 @@ interface ConfirmDialogProps {
 }
 
 export function ConfirmDialog({ open, title, confirmLabel, busy = false, danger = false, onConfirm, onCancel, children, testId }: ConfirmDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const opener = useRef<Element | null>(null);
+  const ref = useModalDialog(open);
   const titleId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      opener.current = document.activeElement;
-      if (typeof dialog.showModal === "function") dialog.showModal();
-      else dialog.setAttribute("open", "");
-    } else if (!open && dialog.open) {
-      dialog.close();
-      const back = opener.current;
-      if (back instanceof HTMLElement && back.isConnected) back.focus();
-    }
-  }, [open]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

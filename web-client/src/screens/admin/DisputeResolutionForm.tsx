@@ -8,7 +8,7 @@ import { useMutation } from "urql";
 
 import { FormAlert } from "../../components/Field";
 import { errorMessage } from "../../components/QueryState";
-import { splitErrors } from "../../components/fieldErrors";
+import { hasErrors, splitErrors } from "../../components/fieldErrors";
 import { formatMoney } from "../../money/formatMoney";
 import { graphql } from "../../gql";
 import { ConfirmDialog } from "./ConfirmDialog";
@@ -30,9 +30,7 @@ const ResolveDisputeMutation = graphql(`
         }
       }
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }
@@ -95,7 +93,7 @@ export function DisputeResolutionForm({ job, terms, refundedHere }: Props) {
     });
     if (result.error) return setGeneral([errorMessage(result.error)]);
     const split = splitErrors(result.data?.resolveDispute.errors, ["resolution", "providerSharePercent", "note"]);
-    if (Object.keys(split.byField).length || split.general.length) {
+    if (hasErrors(split)) {
       setErrors(split.byField);
       setGeneral(split.general);
       setReview(null);

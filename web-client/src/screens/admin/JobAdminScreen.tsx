@@ -32,27 +32,10 @@ export const AdminJobQueryDoc = graphql(`
         }
       }
       transitions {
-        fromStatus
-        toStatus
-        note
-        at
-        actor
+        ...JobTransitionFields
       }
       dispute {
-        reason
-        openedAt
-        resolution
-        providerSharePercent
-        resolutionNote
-        resolvedAt
-        analysis {
-          summary
-          suggestedResolution
-          customerSharePercent
-          rationale
-          source
-          analysedAt
-        }
+        ...DisputeFields
       }
     }
     site {

@@ -28,8 +28,7 @@ export const AdminJobRow = graphql(`
     cancelledAt
     customerName
     amount {
-      amount
-      currency
+      ...MoneyFields
     }
     provider {
       id

@@ -7,7 +7,7 @@ import { useMutation } from "urql";
 
 import { Field, FormAlert } from "../../components/Field";
 import { errorMessage } from "../../components/QueryState";
-import { splitErrors } from "../../components/fieldErrors";
+import { hasErrors, splitErrors } from "../../components/fieldErrors";
 import { MoneyText } from "../../components/MoneyText";
 import { formatMoney, minorUnitExponent, type Money } from "../../money/formatMoney";
 import { toMinorUnits } from "../../money/minorUnits";
@@ -19,17 +19,14 @@ const RefundPaymentMutation = graphql(`
   mutation RefundPayment($jobId: ID!, $amount: Int!, $reason: String!) {
     refundPayment(jobId: $jobId, amount: $amount, reason: $reason) {
       refunded {
-        amount
-        currency
+        ...MoneyFields
       }
       job {
         id
         status
       }
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }
@@ -63,7 +60,7 @@ export function RefundForm({ job, onRefunded }: { job: AdminJob; onRefunded: (am
     const payload = result.data?.refundPayment;
     const split = splitErrors(payload?.errors, ["amount", "reason"]);
     setPending(null);
-    if (Object.keys(split.byField).length || split.general.length) {
+    if (hasErrors(split)) {
       setErrors(split.byField);
       setGeneral(split.general);
       return;

@@ -35,20 +35,16 @@ export const RevenueFigures = graphql(`
   fragment RevenueFigures on RevenueLine {
     key
     gross {
-      amount
-      currency
+      ...MoneyFields
     }
     commission {
-      amount
-      currency
+      ...MoneyFields
     }
     tax {
-      amount
-      currency
+      ...MoneyFields
     }
     refunds {
-      amount
-      currency
+      ...MoneyFields
     }
   }
 `);

@@ -41,10 +41,7 @@ const PendingProvidersQueryDoc = graphql(`
             name
           }
           documents {
-            id
-            kind
-            uploadedAt
-            url
+            ...ProviderDocumentFields
           }
         }
       }
@@ -61,9 +58,7 @@ const ApproveProviderMutation = graphql(`
         reviewedAt
       }
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }
@@ -79,9 +74,7 @@ const RejectProviderMutation = graphql(`
         reviewedAt
       }
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }

@@ -11,7 +11,7 @@ import { MoneyText } from "../../components/MoneyText";
 import { errorMessage } from "../../components/QueryState";
 import { StatusBadge } from "../../components/StatusBadge";
 import { formatDateTime } from "../../components/dates";
-import { splitErrors } from "../../components/fieldErrors";
+import { mutationErrors } from "../../components/fieldErrors";
 import type { CustomerBidFragment } from "../../gql/graphql";
 import { formatMoney } from "../../money/formatMoney";
 import { ConfirmDialog } from "./ConfirmDialog";
@@ -150,8 +150,7 @@ function BidCard({ bid, canAccept, onAccept }: { bid: BidView; canAccept: boolea
 function AcceptBidDialog({ bid, onClose }: { bid: BidView; onClose: () => void }) {
   const navigate = useNavigate();
   const [{ fetching, data, error }, accept] = useMutation(AcceptBidMutation);
-  const { general } = splitErrors(data?.acceptBid.errors, []);
-  const messages = error ? [errorMessage(error)] : general;
+  const messages = mutationErrors(error, data?.acceptBid.errors).general;
 
   async function confirm() {
     const result = await accept({ bidId: bid.id });

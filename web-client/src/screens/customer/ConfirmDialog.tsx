@@ -2,9 +2,10 @@
  * A modal confirmation on the native <dialog>: the browser traps focus, Escape cancels, and focus returns to
  * the button that opened it when it closes.
  */
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 
 import { FormAlert } from "../../components/Field";
+import { useModalDialog } from "../../components/useModalDialog";
 
 interface ConfirmDialogProps {
   open: boolean;
@@ -21,14 +22,8 @@ interface ConfirmDialogProps {
 }
 
 export function ConfirmDialog({ open, title, children, confirmLabel, busyLabel, cancelLabel = "Go back", busy, errors = [], danger, onConfirm, onCancel }: ConfirmDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   return (
     <dialog

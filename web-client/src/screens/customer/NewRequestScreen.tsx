@@ -6,10 +6,9 @@ import { useEffect, useReducer, useState, type FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { useMutation, useQuery, type CombinedError } from "urql";
 
-import { FormAlert } from "../../components/Field";
+import { ControlFrame, Field, FormAlert } from "../../components/Field";
 import { QueryState, errorMessage } from "../../components/QueryState";
 import { splitErrors, type PayloadError } from "../../components/fieldErrors";
-import { ControlFrame, TextInput } from "./FormControls";
 import { AnalyzeRequestImageMutation, CreateServiceRequestMutation, NewRequestOptionsQuery } from "./operations";
 import { RequestFields } from "./RequestFields";
 import {
@@ -149,7 +148,7 @@ function NewRequestForm({ categories, currency, preselectedCategory }: NewReques
           </ControlFrame>
           {preview ? <img className="photo-preview" src={preview} alt="The photo you chose" /> : null}
         </div>
-        <TextInput label="Note (optional)" name="note" maxLength={1000} value={note} onChange={(event) => setNote(event.target.value)} error={analysisErrors.byField.note} hint="Anything the photo does not show, e.g. “it started leaking this morning”." />
+        <Field label="Note (optional)" name="note" maxLength={1000} value={note} onChange={(event) => setNote(event.target.value)} error={analysisErrors.byField.note} hint="Anything the photo does not show, e.g. “it started leaking this morning”." />
         <div>
           <button type="button" className="button button-secondary" onClick={() => void fillFromPhoto()} disabled={!photo || !!photoError || analysisResult.fetching}>
             {analysisResult.fetching ? "Reading the photo…" : "Fill in from photo"}

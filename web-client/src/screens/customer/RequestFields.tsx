@@ -1,7 +1,7 @@
 /** The inputs of a service request, shared by the new-request form and the edit form on the request page. */
 import { formatMoney } from "../../money/formatMoney";
 import { toMinorUnits } from "../../money/minorUnits";
-import { SelectInput, TextArea, TextInput } from "./FormControls";
+import { Field, SelectField, TextAreaField } from "../../components/Field";
 import { URGENCIES, type FormField, type RequestFormValues } from "./requestForm";
 
 export interface CategoryOption {
@@ -41,7 +41,7 @@ export function RequestFields({ values, onChange, errors, categories, currency, 
 
   return (
     <>
-      <SelectInput label="Category" name="categorySlug" required value={values.categorySlug} onChange={text("categorySlug")} error={errors.categorySlug} aiFilled={ai("categorySlug")}>
+      <SelectField label="Category" name="categorySlug" required value={values.categorySlug} onChange={text("categorySlug")} error={errors.categorySlug} aiFilled={ai("categorySlug")}>
         <option value="">Choose a category</option>
         {categories.map((category) => (
           <option key={category.slug} value={category.slug}>
@@ -49,22 +49,22 @@ export function RequestFields({ values, onChange, errors, categories, currency, 
           </option>
         ))}
         {knownCategory ? null : <option value={values.categorySlug}>{values.categorySlug} (no longer offered)</option>}
-      </SelectInput>
-      <TextInput label="Title" name="title" required maxLength={140} value={values.title} onChange={text("title")} error={errors.title} aiFilled={ai("title")} hint="5 to 140 characters, e.g. “Leaking kitchen sink”." />
-      <TextArea label="Description" name="description" required maxLength={5000} value={values.description} onChange={text("description")} error={errors.description} aiFilled={ai("description")} hint="What is wrong, where, and anything a provider should know." />
+      </SelectField>
+      <Field label="Title" name="title" required maxLength={140} value={values.title} onChange={text("title")} error={errors.title} aiFilled={ai("title")} hint="5 to 140 characters, e.g. “Leaking kitchen sink”." />
+      <TextAreaField label="Description" rows={5} name="description" required maxLength={5000} value={values.description} onChange={text("description")} error={errors.description} aiFilled={ai("description")} hint="What is wrong, where, and anything a provider should know." />
       <div className="field-row">
-        <TextInput label="City" name="city" required autoComplete="address-level2" maxLength={120} value={values.city} onChange={text("city")} error={errors.city} />
-        <TextInput label="Address (optional)" name="address" autoComplete="street-address" maxLength={255} value={values.address} onChange={text("address")} error={errors.address} hint="Shown to a provider only once they hold the job." />
+        <Field label="City" name="city" required autoComplete="address-level2" maxLength={120} value={values.city} onChange={text("city")} error={errors.city} />
+        <Field label="Address (optional)" name="address" autoComplete="street-address" maxLength={255} value={values.address} onChange={text("address")} error={errors.address} hint="Shown to a provider only once they hold the job." />
       </div>
       <div className="field-row">
-        <SelectInput label="Urgency" name="urgency" value={values.urgency} onChange={text("urgency")} error={errors.urgency} aiFilled={ai("urgency")}>
+        <SelectField label="Urgency" name="urgency" value={values.urgency} onChange={text("urgency")} error={errors.urgency} aiFilled={ai("urgency")}>
           {URGENCIES.map((urgency) => (
             <option key={urgency.value} value={urgency.value}>
               {urgency.label}
             </option>
           ))}
-        </SelectInput>
-        <TextInput label="Preferred date (optional)" name="preferredDate" type="date" min={modeLocked ? undefined : today()} value={values.preferredDate} onChange={text("preferredDate")} error={errors.preferredDate} />
+        </SelectField>
+        <Field label="Preferred date (optional)" name="preferredDate" type="date" min={modeLocked ? undefined : today()} value={values.preferredDate} onChange={text("preferredDate")} error={errors.preferredDate} />
       </div>
       <fieldset className="role-choice mode-choice" disabled={modeLocked}>
         <legend>How do you want to hire?</legend>
@@ -89,7 +89,7 @@ export function RequestFields({ values, onChange, errors, categories, currency, 
         ) : null}
       </fieldset>
       {values.mode === "BIDDING" ? (
-        <TextInput
+        <Field
           label={`Budget (${code}, optional)`}
           name="budget"
           inputMode="decimal"
@@ -101,7 +101,7 @@ export function RequestFields({ values, onChange, errors, categories, currency, 
           hint={amountHint(values.budget, currency, "A guide for providers, e.g. 120.50.")}
         />
       ) : (
-        <TextInput
+        <Field
           label={`Your price (${code})`}
           name="offer"
           inputMode="decimal"

@@ -11,7 +11,7 @@ import { MoneyText } from "../../components/MoneyText";
 import { QueryState, errorMessage } from "../../components/QueryState";
 import { StatusBadge, statusLabel } from "../../components/StatusBadge";
 import { formatDate, formatDateTime } from "../../components/dates";
-import { splitErrors } from "../../components/fieldErrors";
+import { mutationErrors, splitErrors } from "../../components/fieldErrors";
 import type { CustomerRequestQuery as RequestData } from "../../gql/graphql";
 import { BidList } from "./BidList";
 import { ConfirmDialog } from "./ConfirmDialog";
@@ -248,7 +248,7 @@ function EditRequestForm({ request, onDone }: { request: ServiceRequest; onDone:
 
 function CancelRequestDialog({ request, onClose }: { request: ServiceRequest; onClose: () => void }) {
   const [{ fetching, data, error }, cancel] = useMutation(CancelServiceRequestMutation);
-  const messages = error ? [errorMessage(error)] : splitErrors(data?.cancelServiceRequest.errors, []).general;
+  const messages = mutationErrors(error, data?.cancelServiceRequest.errors).general;
   async function confirm() {
     const result = await cancel({ id: request.id });
     if (result.data?.cancelServiceRequest.serviceRequest) onClose();

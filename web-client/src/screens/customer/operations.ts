@@ -8,8 +8,7 @@ export const CustomerDashboardQuery = graphql(`
       activeRequests
       completedRequests
       spent {
-        amount
-        currency
+        ...MoneyFields
       }
     }
   }
@@ -29,12 +28,10 @@ export const CustomerRequestSummaryFields = graphql(`
       name
     }
     budget {
-      amount
-      currency
+      ...MoneyFields
     }
     offer {
-      amount
-      currency
+      ...MoneyFields
     }
     job {
       id
@@ -48,8 +45,7 @@ export const CustomerRequestsQuery = graphql(`
     serviceRequests(status: $status, first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
@@ -68,8 +64,7 @@ export const NewRequestOptionsQuery = graphql(`
       slug
       pricingModel
       basePrice {
-        amount
-        currency
+        ...MoneyFields
       }
     }
     site {
@@ -94,16 +89,13 @@ export const AnalyzeRequestImageMutation = graphql(`
         description
         urgency
         estimatedBudget {
-          amount
-          currency
+          ...MoneyFields
         }
         confidence
         source
       }
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }
@@ -134,12 +126,10 @@ export const CustomerRequestFields = graphql(`
       height
     }
     budget {
-      amount
-      currency
+      ...MoneyFields
     }
     offer {
-      amount
-      currency
+      ...MoneyFields
     }
     job {
       id
@@ -155,9 +145,7 @@ export const CreateServiceRequestMutation = graphql(`
         ...CustomerRequestDetails
       }
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }
@@ -170,9 +158,7 @@ export const UpdateServiceRequestMutation = graphql(`
         ...CustomerRequestDetails
       }
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }
@@ -188,9 +174,7 @@ export const CancelServiceRequestMutation = graphql(`
         updatedAt
       }
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }
@@ -207,8 +191,7 @@ export const CustomerBidFields = graphql(`
     createdAt
     updatedAt
     amount {
-      amount
-      currency
+      ...MoneyFields
     }
     provider {
       id
@@ -255,9 +238,7 @@ export const AcceptBidMutation = graphql(`
         status
       }
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }
@@ -268,8 +249,7 @@ export const CustomerInvoicesQuery = graphql(`
     invoices(first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
@@ -279,16 +259,13 @@ export const CustomerInvoicesQuery = graphql(`
           issuedAt
           jobId
           subtotal {
-            amount
-            currency
+            ...MoneyFields
           }
           tax {
-            amount
-            currency
+            ...MoneyFields
           }
           total {
-            amount
-            currency
+            ...MoneyFields
           }
         }
       }

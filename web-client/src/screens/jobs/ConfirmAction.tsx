@@ -5,8 +5,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 
 import { FormAlert } from "../../components/Field";
-import type { SplitErrors } from "../../components/fieldErrors";
-import { NO_ERRORS, hasErrors } from "./mutationOutcome";
+import { NO_ERRORS, hasErrors, type SplitErrors } from "../../components/fieldErrors";
 
 interface ConfirmActionProps {
   /** The first button ("Start job"). */

@@ -9,9 +9,10 @@ import { useMutation } from "urql";
 import { FormAlert } from "../../components/Field";
 import { MoneyText } from "../../components/MoneyText";
 import { formatDateTime } from "../../components/dates";
+import { hasErrors } from "../../components/fieldErrors";
 import type { JobFieldsFragment } from "../../gql/graphql";
 import { formatMoney, type Money } from "../../money/formatMoney";
-import { hasErrors, outcomeErrors } from "./mutationOutcome";
+import { outcomeErrors } from "./mutationOutcome";
 import { CreateJobPaymentMutation } from "./operations";
 import { paymentBreakdown } from "./payment";
 

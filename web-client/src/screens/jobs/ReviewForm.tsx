@@ -3,8 +3,8 @@ import { useId, useState } from "react";
 import { useMutation } from "urql";
 
 import { FormAlert } from "../../components/Field";
-import type { SplitErrors } from "../../components/fieldErrors";
-import { NO_ERRORS, hasErrors, outcomeErrors } from "./mutationOutcome";
+import { NO_ERRORS, hasErrors, type SplitErrors } from "../../components/fieldErrors";
+import { outcomeErrors } from "./mutationOutcome";
 import { SubmitReviewMutation } from "./operations";
 
 const STARS = [1, 2, 3, 4, 5] as const;

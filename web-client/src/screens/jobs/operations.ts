@@ -1,6 +1,48 @@
 /** The job page's GraphQL documents. Every mutation returns the job with the same fields, so the cache updates the page. */
 import { graphql } from "../../gql";
 
+/** A job's status history, as the timeline and the admin's job page read it. */
+export const JobTransitionFields = graphql(`
+  fragment JobTransitionFields on JobTransition {
+    fromStatus
+    toStatus
+    note
+    at
+    actor
+  }
+`);
+
+export const ReviewFields = graphql(`
+  fragment ReviewFields on Review {
+    id
+    rating
+    comment
+    createdAt
+    authorName
+    authorRole
+  }
+`);
+
+/** The dispute with its AI briefing, shown on the job page and the admin's job page. */
+export const DisputeFields = graphql(`
+  fragment DisputeFields on Dispute {
+    reason
+    openedAt
+    resolution
+    providerSharePercent
+    resolutionNote
+    resolvedAt
+    analysis {
+      summary
+      suggestedResolution
+      customerSharePercent
+      rationale
+      source
+      analysedAt
+    }
+  }
+`);
+
 export const JobFields = graphql(`
   fragment JobFields on Job {
     id
@@ -17,8 +59,7 @@ export const JobFields = graphql(`
     customerName
     reviewedByMe
     amount {
-      amount
-      currency
+      ...MoneyFields
     }
     request {
       id
@@ -40,35 +81,13 @@ export const JobFields = graphql(`
       verified
     }
     transitions {
-      fromStatus
-      toStatus
-      note
-      at
-      actor
+      ...JobTransitionFields
     }
     reviews {
-      id
-      rating
-      comment
-      createdAt
-      authorName
-      authorRole
+      ...ReviewFields
     }
     dispute {
-      reason
-      openedAt
-      resolution
-      providerSharePercent
-      resolutionNote
-      resolvedAt
-      analysis {
-        summary
-        suggestedResolution
-        customerSharePercent
-        rationale
-        source
-        analysedAt
-      }
+      ...DisputeFields
     }
   }
 `);
@@ -110,17 +129,14 @@ export const CreateJobPaymentMutation = graphql(`
         clientSecret
         lastError
         total {
-          amount
-          currency
+          ...MoneyFields
         }
       }
       job {
         ...JobFields
       }
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }
@@ -133,9 +149,7 @@ export const StartJobMutation = graphql(`
         ...JobFields
       }
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }
@@ -148,9 +162,7 @@ export const MarkJobDeliveredMutation = graphql(`
         ...JobFields
       }
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }
@@ -163,9 +175,7 @@ export const ConfirmJobCompletionMutation = graphql(`
         ...JobFields
       }
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }
@@ -178,9 +188,7 @@ export const CancelJobMutation = graphql(`
         ...JobFields
       }
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }
@@ -193,9 +201,7 @@ export const OpenDisputeMutation = graphql(`
         ...JobFields
       }
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }
@@ -213,9 +219,7 @@ export const SubmitReviewMutation = graphql(`
         authorRole
       }
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }

@@ -37,8 +37,7 @@ export const NotificationsPageQuery = graphql(`
         }
       }
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
     }
   }
@@ -58,9 +57,7 @@ export const MarkNotificationsReadMutation = graphql(`
       markedCount
       unreadCount
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }

@@ -29,9 +29,7 @@ export const RequestProviderReviewMutation = graphql(`
         ...ProviderStatusFields
       }
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }
@@ -46,8 +44,7 @@ export const OwnBidFields = graphql(`
     createdAt
     updatedAt
     amount {
-      amount
-      currency
+      ...MoneyFields
     }
   }
 `);
@@ -79,12 +76,10 @@ export const FeedRequestFields = graphql(`
       height
     }
     budget {
-      amount
-      currency
+      ...MoneyFields
     }
     offer {
-      amount
-      currency
+      ...MoneyFields
     }
     bids {
       ...OwnBidFields
@@ -101,8 +96,7 @@ export const OpenRequestsQuery = graphql(`
     openRequests(first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
@@ -140,9 +134,7 @@ export const PlaceBidMutation = graphql(`
         }
       }
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }
@@ -158,9 +150,7 @@ export const UpdateBidMutation = graphql(`
         }
       }
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }
@@ -176,9 +166,7 @@ export const WithdrawBidMutation = graphql(`
         }
       }
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }
@@ -200,9 +188,7 @@ export const RespondToOfferMutation = graphql(`
         }
       }
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }
@@ -221,8 +207,7 @@ export const MissionFields = graphql(`
     customerName
     unreadMessageCount
     amount {
-      amount
-      currency
+      ...MoneyFields
     }
     request {
       id
@@ -241,8 +226,7 @@ export const MissionsQuery = graphql(`
     jobs(status: $status, first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
@@ -261,8 +245,7 @@ export const ProviderDashboardQuery = graphql(`
       trustRating
       successRate
       revenue {
-        amount
-        currency
+        ...MoneyFields
       }
     }
   }
@@ -272,21 +255,17 @@ export const ProviderEarningsQuery = graphql(`
   query ProviderEarnings {
     providerDashboard {
       revenue {
-        amount
-        currency
+        ...MoneyFields
       }
       earnings {
         held {
-          amount
-          currency
+          ...MoneyFields
         }
         available {
-          amount
-          currency
+          ...MoneyFields
         }
         paidOut {
-          amount
-          currency
+          ...MoneyFields
         }
       }
       payoutsEnabled
@@ -309,8 +288,7 @@ export const ProviderEarningsQuery = graphql(`
           number
           issuedAt
           total {
-            amount
-            currency
+            ...MoneyFields
           }
         }
       }
@@ -338,12 +316,7 @@ export const ProviderReputationQuery = graphql(`
             title
           }
           reviews {
-            id
-            rating
-            comment
-            createdAt
-            authorName
-            authorRole
+            ...ReviewFields
           }
         }
       }
@@ -365,10 +338,7 @@ export const ProviderProfileFields = graphql(`
       name
     }
     documents {
-      id
-      kind
-      uploadedAt
-      url
+      ...ProviderDocumentFields
     }
   }
 `);
@@ -408,9 +378,7 @@ export const UpdateProviderProfileMutation = graphql(`
         ...ProviderStatusFields
       }
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }
@@ -420,15 +388,10 @@ export const UploadProviderDocumentMutation = graphql(`
   mutation UploadProviderDocument($kind: String!, $file: Upload!) {
     uploadProviderDocument(kind: $kind, file: $file) {
       document {
-        id
-        kind
-        uploadedAt
-        url
+        ...ProviderDocumentFields
       }
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }
@@ -451,9 +414,7 @@ export const StartPayoutOnboardingMutation = graphql(`
     startPayoutOnboarding {
       url
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }

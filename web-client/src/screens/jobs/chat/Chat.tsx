@@ -9,7 +9,7 @@ import { useClient, useMutation, useQuery } from "urql";
 import { FormAlert } from "../../../components/Field";
 import { ErrorState, errorMessage } from "../../../components/QueryState";
 import { formatDateTime } from "../../../components/dates";
-import { splitErrors, type SplitErrors } from "../../../components/fieldErrors";
+import { NO_ERRORS, mutationErrors, type SplitErrors } from "../../../components/fieldErrors";
 import type { ChatMessageFieldsFragment } from "../../../gql/graphql";
 import { useResumableSubscription } from "../../../realtime/useResumableSubscription";
 import { chatLogReducer, emptyChatLog, resumeAfter } from "./chatLog";
@@ -19,7 +19,6 @@ type Message = ChatMessageFieldsFragment;
 
 const PAGE_SIZE = 30;
 const MAX_LENGTH = 4000; // marketplace/chat/models.py MAX_BODY_LENGTH
-const NO_ERRORS: SplitErrors = { byField: {}, general: [] };
 const ROLE_LABEL: Record<string, string> = { CUSTOMER: "customer", PROVIDER: "provider" };
 
 interface ChatProps {
@@ -132,8 +131,7 @@ function MessageForm({ jobId, onSent }: { jobId: string; onSent: (message: Messa
     if (!body || fetching) return;
     const result = await send({ jobId, body });
     const payload = result.data?.sendMessage;
-    if (result.error) setErrors({ byField: {}, general: [errorMessage(result.error)] });
-    else if (payload?.errors.length) setErrors(splitErrors(payload.errors, ["body"]));
+    if (result.error || payload?.errors.length) setErrors(mutationErrors(result.error, payload?.errors, ["body"]));
     else if (payload?.message) {
       onSent(payload.message);
       setDraft("");

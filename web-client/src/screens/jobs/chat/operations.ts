@@ -42,9 +42,7 @@ export const SendMessageMutation = graphql(`
         ...ChatMessageFields
       }
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }
@@ -55,9 +53,7 @@ export const MarkMessagesReadMutation = graphql(`
     markMessagesRead(jobId: $jobId, upToMessageId: $upToMessageId) {
       unreadCount
       errors {
-        field
-        message
-        code
+        ...FieldErrorFields
       }
     }
   }

@@ -4,16 +4,14 @@
  */
 import { useRef, useState, type FormEvent } from "react";
 import { Link } from "react-router";
-import { useMutation, type CombinedError } from "urql";
+import { useMutation } from "urql";
 
-import { Field, FormAlert } from "../../../components/Field";
+import { Field, FormAlert, TextAreaField } from "../../../components/Field";
 import { MoneyText } from "../../../components/MoneyText";
-import { errorMessage } from "../../../components/QueryState";
-import { splitErrors, type PayloadError } from "../../../components/fieldErrors";
+import { mutationErrors } from "../../../components/fieldErrors";
 import type { BidRequestFieldsFragment, OwnBidFieldsFragment } from "../../../gql/graphql";
 import { formatMoney } from "../../../money/formatMoney";
 import { toDecimalInput, toMinorUnits } from "../../../money/minorUnits";
-import { TextAreaField } from "../FormControls";
 import { PlaceBidMutation, UpdateBidMutation, WithdrawBidMutation } from "../operations";
 import type { FeedRequest } from "./useOpenRequestFeed";
 
@@ -52,7 +50,7 @@ export function BidPanel({ request, currency, onChanged }: BidPanelProps) {
     setWithdrawErrors([]);
     const result = await withdraw({ bidId: bid.id });
     const payload = result.data?.withdrawBid;
-    const problems = result.error ? [errorMessage(result.error)] : (payload?.errors ?? []).map((error) => error.message);
+    const problems = mutationErrors(result.error, payload?.errors).general;
     if (problems.length || !payload?.bid) {
       setWithdrawErrors(problems.length ? problems : ["The bid could not be withdrawn."]);
       return;
@@ -182,7 +180,7 @@ function BidForm({ id, requestId, bid, currency, onCancel, onSaved }: BidFormPro
     const variables = { amount: parsed.amount, message: message.trim(), estimatedHours };
     const result = bid ? await update({ bidId: bid.id, ...variables }) : await place({ requestId, ...variables });
     const payload = result.data && ("updateBid" in result.data ? result.data.updateBid : result.data.placeBid);
-    const split = outcome(result.error, payload?.errors);
+    const split = mutationErrors(result.error, payload?.errors, BID_FIELDS);
     if (split.general.length || Object.keys(split.byField).length || !payload?.bid) {
       setErrors(split.general.length || Object.keys(split.byField).length ? split : { byField: {}, general: ["The bid was not saved."] });
       focusFirstInvalid(form);
@@ -240,11 +238,6 @@ function BidForm({ id, requestId, bid, currency, onCancel, onSaved }: BidFormPro
       </div>
     </form>
   );
-}
-
-function outcome(error: CombinedError | undefined, errors: readonly PayloadError[] | null | undefined) {
-  if (error) return { byField: {}, general: [errorMessage(error)] };
-  return splitErrors(errors, BID_FIELDS);
 }
 
 function focusFirstInvalid(form: HTMLFormElement) {

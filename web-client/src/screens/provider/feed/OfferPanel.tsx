@@ -8,7 +8,7 @@ import { useMutation } from "urql";
 
 import { FormAlert } from "../../../components/Field";
 import { MoneyText } from "../../../components/MoneyText";
-import { errorMessage } from "../../../components/QueryState";
+import { mutationErrors } from "../../../components/fieldErrors";
 import { RespondToOfferMutation } from "../operations";
 import type { FeedRequest } from "./useOpenRequestFeed";
 
@@ -37,7 +37,7 @@ export function OfferPanel({ request, onAccepted, onDeclined }: OfferPanelProps)
     setProblems([]);
     const result = await respond({ requestId: request.id, accept });
     const payload = result.data?.respondToOffer;
-    const errors = result.error ? [errorMessage(result.error)] : (payload?.errors ?? []).map((error) => error.message);
+    const errors = mutationErrors(result.error, payload?.errors).general;
     if (errors.length) {
       setProblems(errors);
       return;

@@ -2,11 +2,9 @@
 import { useState, type FormEvent } from "react";
 import { useMutation } from "urql";
 
-import { Field, FormAlert } from "../../../components/Field";
-import { errorMessage } from "../../../components/QueryState";
-import { splitErrors } from "../../../components/fieldErrors";
+import { Field, FormAlert, SelectField } from "../../../components/Field";
+import { hasErrors, mutationErrors } from "../../../components/fieldErrors";
 import { formatDateTime } from "../../../components/dates";
-import { SelectField } from "../FormControls";
 import { UploadProviderDocumentMutation } from "../operations";
 
 // The kinds the API accepts (marketplace.providers.models.ProviderDocument.Kind).
@@ -40,9 +38,9 @@ export function DocumentsSection({ documents, onUploaded }: { documents: readonl
     if (file.size > MAX_BYTES) return setErrors({ byField: { file: "Documents may be at most 10 MB." }, general: [] });
     const result = await upload({ kind, file });
     const payload = result.data?.uploadProviderDocument;
-    const split = result.error ? { byField: {}, general: [errorMessage(result.error)] } : splitErrors(payload?.errors, ["kind", "file"]);
+    const split = mutationErrors(result.error, payload?.errors, ["kind", "file"]);
     setErrors(split);
-    if (split.general.length || Object.keys(split.byField).length || !payload?.document) return;
+    if (hasErrors(split) || !payload?.document) return;
     setDone(`${DOCUMENT_KINDS[payload.document.kind] ?? payload.document.kind} uploaded.`);
     setFile(null);
     setFileInputKey((key) => key + 1);

@@ -3,7 +3,8 @@ import { useState } from "react";
 import { useMutation, useQuery } from "urql";
 
 import { FormAlert } from "../../../components/Field";
-import { QueryState, errorMessage } from "../../../components/QueryState";
+import { QueryState } from "../../../components/QueryState";
+import { mutationErrors } from "../../../components/fieldErrors";
 import { PayoutStatusQuery, StartPayoutOnboardingMutation } from "../operations";
 
 export function PayoutsSection() {
@@ -17,7 +18,7 @@ export function PayoutsSection() {
     setNotice("");
     const answer = await start({});
     const payload = answer.data?.startPayoutOnboarding;
-    const errors = answer.error ? [errorMessage(answer.error)] : (payload?.errors ?? []).map((error) => error.message);
+    const errors = mutationErrors(answer.error, payload?.errors).general;
     if (errors.length) return setProblems(errors);
     if (payload?.url) {
       window.location.assign(payload.url); // Stripe's hosted onboarding; it returns to the client when done

@@ -2,11 +2,9 @@
 import { useState, type FormEvent } from "react";
 import { useMutation } from "urql";
 
-import { Field, FormAlert } from "../../../components/Field";
-import { errorMessage } from "../../../components/QueryState";
-import { splitErrors } from "../../../components/fieldErrors";
+import { Field, FormAlert, TextAreaField } from "../../../components/Field";
+import { hasErrors, mutationErrors } from "../../../components/fieldErrors";
 import type { ProviderProfileFieldsFragment } from "../../../gql/graphql";
-import { TextAreaField } from "../FormControls";
 import { UpdateProviderProfileMutation } from "../operations";
 import { roundCoordinate, validateProfile, type ProfileInputs } from "./profileForm";
 
@@ -78,9 +76,9 @@ export function ProfileForm({ profile, categories }: ProfileFormProps) {
     }
     const result = await save(checked.variables);
     const payload = result.data?.updateProviderProfile;
-    const split = result.error ? { byField: {}, general: [errorMessage(result.error)] } : splitErrors(payload?.errors, FIELDS);
+    const split = mutationErrors(result.error, payload?.errors, FIELDS);
     setErrors(split);
-    if (split.general.length || Object.keys(split.byField).length) {
+    if (hasErrors(split)) {
       focusFirstInvalid(form);
       return;
     }
