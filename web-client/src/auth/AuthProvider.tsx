@@ -47,8 +47,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [kit, setKit] = useState<SignedInKit | null>(null);
   const [kitFailed, setKitFailed] = useState(false);
 
+  // While signing out, the revoked token makes in-flight requests and the socket answer UNAUTHENTICATED; that is
+  // the sign-out itself, not an expired session (which would send the user back to sign in "where they were").
+  const signingOut = useRef(false);
   const expire = useCallback(() => {
-    if (!tokenStore.get()) return;
+    if (!tokenStore.get() || signingOut.current) return;
     tokenStore.clear();
     setState({ status: "anonymous", notice: SESSION_ENDED });
   }, []);
@@ -115,9 +118,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       },
       async signOut() {
         // Revoke the token server-side first (best effort), then forget it whatever the answer.
-        await client.mutation(LogoutMutation, {}).toPromise();
-        tokenStore.clear();
-        setState({ status: "anonymous", notice: "You have signed out.", signedOut: true });
+        signingOut.current = true;
+        try {
+          await client.mutation(LogoutMutation, {}).toPromise();
+        } finally {
+          tokenStore.clear();
+          setState({ status: "anonymous", notice: "You have signed out.", signedOut: true });
+          signingOut.current = false;
+        }
       },
       retryRestore: restore,
     }),
