@@ -14,6 +14,7 @@ from marketplace.local_media import SignedFileSystemStorage, serve_media
 @pytest.fixture
 def stored(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path
+    settings.SERVE_LOCAL_MEDIA = True  # settings.dev's; the test settings keep media in memory
     storage = SignedFileSystemStorage(location=tmp_path, base_url="/media/")
     name = storage.save("provider-documents/7/id-card.pdf", ContentFile(b"%PDF-1.4 private"))
     url = urlsplit(storage.url(name))
