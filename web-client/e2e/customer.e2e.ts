@@ -173,13 +173,12 @@ describe("customer area", () => {
     const nadiaBid = await placeBid(nadia, requestId, 9500, "Cheaper, tomorrow morning.", 3);
     await bids.filter({ hasText: "Nadia Sparks" }).waitFor();
     await page.locator('[data-testid="live-bid-count"]').filter({ hasText: "2" }).waitFor();
-    // Both scores arrive; ranked by match score, not price: Bilal (the demo's 5-star review and a job done) comes
-    // before Nadia's cheaper bid.
+    // Both scores arrive; the list is ranked by match score, then price (other e2e files change the two providers'
+    // ratings and jobs, so the test reads the scores rather than assuming who leads).
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="match-score"]')].every((e) => /\d+%/.test(e.textContent ?? "")));
     const scores = (await page.locator('[data-testid="match-score"]').allTextContents()).map((text) => Number(text.match(/(\d+)%/)![1]));
-    expect(scores[0]).toBeGreaterThan(scores[1]);
-    await expect(bids.first().textContent()).resolves.toContain("Bilal Plumber");
-    await expect(bids.nth(1).textContent()).resolves.toContain("$95.00");
+    expect(scores[0]).toBeGreaterThanOrEqual(scores[1]);
+    if (scores[0] === scores[1]) await expect(bids.first().textContent()).resolves.toContain("$95.00");
     await screenshot(page, "customer-request-desktop");
 
     // Nadia withdraws: her bid moves to the end, marked, and can no longer be accepted.
