@@ -232,11 +232,12 @@ describe("admin screens", () => {
     await form.getByRole("button", { name: "Apply filters" }).click();
     await page.waitForURL(/\/app\/admin\/audit\?action=provider\.rejected$/);
     const rejected = page.locator('[data-testid="audit-entry"]');
-    await rejected.first().waitFor();
-    // Only rejections are listed (other e2e files may have rejected providers too, so not only this one).
-    const actions = await rejected.evaluateAll((entries) => entries.map((e) => e.getAttribute("data-action")));
-    expect(actions.length).toBeGreaterThan(0);
-    expect(new Set(actions)).toEqual(new Set(["provider.rejected"]));
+    // Only rejections are listed once the filtered page has loaded (other e2e files may have rejected providers too,
+    // so not only this one).
+    await page.waitForFunction(() => {
+      const entries = [...document.querySelectorAll('[data-testid="audit-entry"]')];
+      return entries.length > 0 && entries.every((entry) => entry.getAttribute("data-action") === "provider.rejected");
+    });
     const ours = rejected.filter({ has: page.locator("pre", { hasText: "Your trade licence is missing" }) });
     await ours.getByText("Data").click();
     await expect(ours.locator("pre").textContent()).resolves.toContain('"reason": "Your trade licence is missing');

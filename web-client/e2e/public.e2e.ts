@@ -287,7 +287,7 @@ print("ok")`);
     await page.keyboard.press("Tab"); // skip link
     for (let presses = 0; presses < 10 && !(await page.evaluate(() => document.activeElement?.id === "service-search")); presses++) await page.keyboard.press("Tab");
     await page.keyboard.type("leak");
-    await expect(page.getByTestId("search-status").textContent()).resolves.toBe("1 service matches “leak”");
+    await page.getByTestId("search-status").filter({ hasText: /^1 service matches “leak”$/ }).waitFor();
     await expect(cards.locator("h2").allTextContents()).resolves.toEqual(["Plumbing"]);
     await page.waitForURL((url) => url.searchParams.get("q") === "leak");
     await page.reload(); // the search is in the URL

@@ -36,13 +36,16 @@ function Services() {
   const [params, setParams] = useSearchParams();
   const inUrl = params.get("q") ?? "";
   // The input is driven by local state, not by the URL: a URL update is a navigation that lands a render later, and
-  // fast typing would lose characters in between. The URL follows the input (replace, no history entry per key) and
-  // the input follows the URL when it changes from outside (back and forward).
+  // fast typing would lose characters in between. The URL follows the input (replace, no history entry per key), and
+  // the input follows the URL only when it changes from outside (back and forward, "clear"): the URL values this
+  // input wrote itself are recognised as they land, including stale ones arriving after newer keystrokes.
   const [query, setQuery] = useState(inUrl);
-  const written = useRef(inUrl);
+  const written = useRef<string[]>([]);
   useEffect(() => {
-    if (inUrl !== written.current) {
-      written.current = inUrl;
+    const mine = written.current.indexOf(inUrl);
+    if (mine >= 0) written.current = written.current.slice(mine + 1);
+    else {
+      written.current = [];
       setQuery(inUrl);
     }
   }, [inUrl]);
@@ -52,7 +55,7 @@ function Services() {
   function search(event: ChangeEvent<HTMLInputElement>) {
     const value = event.target.value;
     setQuery(value);
-    written.current = value;
+    written.current.push(value);
     setParams(
       (current) => {
         const next = new URLSearchParams(current);
