@@ -244,7 +244,7 @@ describe("admin screens", () => {
 
     // A reload keeps the filter (it lives in the URL); a shared link with an actor filter works the same way.
     await page.reload();
-    await page.locator('[data-testid="audit-entry"][data-action="provider.rejected"]').waitFor();
+    await page.locator('[data-testid="audit-entry"][data-action="provider.rejected"]').first().waitFor();
     await expect(form.getByRole("combobox", { name: "Action" }).inputValue()).resolves.toBe("provider.rejected");
     await page.goto(`${base}/app/admin/audit?action=provider.approved&actor=ADMIN%40serveflow.local`);
     await page.locator('[data-testid="audit-entry"][data-action="provider.approved"]').first().waitFor();
