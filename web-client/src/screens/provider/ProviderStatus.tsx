@@ -7,6 +7,7 @@ import { Link } from "react-router";
 import { useMutation, useQuery } from "urql";
 
 import { ErrorState } from "../../components/QueryState";
+import { mutationErrors } from "../../components/fieldErrors";
 import { MyProviderStatusQuery, RequestProviderReviewMutation } from "./operations";
 
 export type VerificationStatus = "PENDING" | "APPROVED" | "REJECTED";
@@ -92,7 +93,7 @@ export function FeedLocked({ status }: { status: VerificationStatus | null }) {
 /** A rejected provider sends the application back to the verification queue (`requestProviderReview`). */
 function AskForReview() {
   const [{ data, fetching, error }, ask] = useMutation(RequestProviderReviewMutation);
-  const problems = [...(data?.requestProviderReview.errors ?? []).map((e) => e.message), ...(error ? [error.message] : [])];
+  const problems = mutationErrors(error, data?.requestProviderReview.errors).general;
   return (
     <>
       <button type="button" className="button" disabled={fetching} onClick={() => void ask({})}>
