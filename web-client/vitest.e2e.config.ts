@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // Web-first: expect.poll re-reads the page until the assertion holds (a loaded machine renders late).
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });

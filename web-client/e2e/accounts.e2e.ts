@@ -37,7 +37,7 @@ describe("web client", () => {
     const { page, context, consoleErrors } = await openPage(browser);
     const response = await page.goto(`${base}/`, { waitUntil: "load" });
     expect(response?.status()).toBe(200);
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toContain("Home services");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toContain("Home services");
     const timing = await page.evaluate(() => {
       const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
       const paint = performance.getEntriesByName("first-contentful-paint")[0];
@@ -80,20 +80,20 @@ describe("web client", () => {
     await page.getByRole("button", { name: "Create account" }).click();
 
     await page.waitForURL(/\/login\?registered=1/);
-    await expect(page.getByLabel("Email").inputValue()).resolves.toBe(email);
+    await expect.poll(() => page.getByLabel("Email").inputValue()).toBe(email);
     await page.getByLabel("Password").fill(password);
     await page.getByRole("button", { name: "Sign in" }).click();
 
     await page.waitForURL(`${base}/app/customer`);
-    await expect(page.getByTestId("user-name").textContent()).resolves.toBe("Ana Lopez");
+    await expect.poll(() => page.getByTestId("user-name").textContent()).toBe("Ana Lopez");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My requests" }).waitFor();
 
     // The heartbeat subscription's first tick arrives over the authenticated websocket.
     await page.locator('.connection[data-state="live"]').waitFor({ timeout: 15_000 });
-    await expect(page.locator(".connection").textContent()).resolves.toContain("Live");
+    await expect.poll(() => page.locator(".connection").textContent()).toContain("Live");
     const token = await page.evaluate(() => sessionStorage.getItem("serveflow.token"));
     expect(token).toMatch(/^sf_/);
-    await expect(apiMe(token!)).resolves.toEqual({ email });
+    await expect.poll(() => apiMe(token!)).toEqual({ email });
     await screenshot(page, "new-customer-desktop");
     await page.setViewportSize(PHONE);
     await expectNoHorizontalOverflow(page);
@@ -102,14 +102,14 @@ describe("web client", () => {
 
     // A reload restores the session from the stored token (checked with `me`) and reconnects.
     await page.reload();
-    await expect(page.getByTestId("user-name").textContent()).resolves.toBe("Ana Lopez");
+    await expect.poll(() => page.getByTestId("user-name").textContent()).toBe("Ana Lopez");
     await page.locator('.connection[data-state="live"]').waitFor({ timeout: 15_000 });
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL(`${base}/login`);
     await page.getByRole("status").filter({ hasText: "You have signed out." }).waitFor();
-    expect(await page.evaluate(() => [sessionStorage.getItem("serveflow.token"), localStorage.getItem("serveflow.token")])).toEqual([null, null]);
-    await expect(apiMe(token!)).resolves.toBeNull(); // revoked server-side, not only forgotten
+    await expect.poll(() => page.evaluate(() => [sessionStorage.getItem("serveflow.token"), localStorage.getItem("serveflow.token")])).toEqual([null, null]);
+    await expect.poll(() => apiMe(token!)).toBeNull(); // revoked server-side, not only forgotten
     await page.goto(`${base}/app/customer`);
     await page.waitForURL(/\/login\?next=/);
     expect(consoleErrors).toEqual([]);
@@ -121,12 +121,12 @@ describe("web client", () => {
     await submitLogin(page, "customer1@serveflow.local", "not-the-password");
     const error = page.locator('[data-field-error="password"]');
     await error.waitFor();
-    await expect(error.textContent()).resolves.toBe("The email or password is incorrect.");
+    await expect.poll(() => error.textContent()).toBe("The email or password is incorrect.");
     const input = page.getByLabel("Password");
-    await expect(input.getAttribute("aria-invalid")).resolves.toBe("true");
-    await expect(input.getAttribute("aria-describedby")).resolves.toBe(await error.getAttribute("id"));
+    await expect.poll(() => input.getAttribute("aria-invalid")).toBe("true");
+    await expect.poll(() => input.getAttribute("aria-describedby")).toBe(await error.getAttribute("id"));
     expect(page.url()).toBe(`${base}/login`);
-    expect(await page.evaluate(() => sessionStorage.getItem("serveflow.token"))).toBeNull();
+    await expect.poll(() => page.evaluate(() => sessionStorage.getItem("serveflow.token"))).toBeNull();
     await screenshot(page, "login-error-phone");
     expect(consoleErrors).toEqual([]);
     await context.close();
@@ -137,15 +137,15 @@ describe("web client", () => {
     await page.goto(`${base}/login`);
     const focusedName = () => page.evaluate(() => document.activeElement?.getAttribute("name"));
     for (let presses = 0; presses < 10 && (await focusedName()) !== "email"; presses++) await page.keyboard.press("Tab");
-    expect(await focusedName()).toBe("email");
+    await expect.poll(() => focusedName()).toBe("email");
     await page.keyboard.type("customer1@serveflow.local");
     await page.keyboard.press("Tab");
-    expect(await focusedName()).toBe("password");
+    await expect.poll(() => focusedName()).toBe("password");
     await page.keyboard.type(DEMO_PASSWORD);
     await page.keyboard.press("Enter");
     await page.waitForURL(`${base}/app/customer`);
     await page.keyboard.press("Tab"); // the first stop in the shell skips to the content
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe("Skip to content");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to content");
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
@@ -156,7 +156,7 @@ describe("web client", () => {
     await page.evaluate(() => sessionStorage.setItem("serveflow.token", "sf_revoked-or-expired"));
     await page.goto(`${base}/app`);
     await page.waitForURL(/\/login/);
-    expect(await page.evaluate(() => sessionStorage.getItem("serveflow.token"))).toBeNull();
+    await expect.poll(() => page.evaluate(() => sessionStorage.getItem("serveflow.token"))).toBeNull();
     await context.close();
   });
 

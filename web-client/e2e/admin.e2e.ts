@@ -137,7 +137,7 @@ async function signInAsAdmin(page: Page) {
 /** The phone layout: nothing sticks out sideways, and the viewport is a phone's. */
 async function expectFitsPhone(page: Page) {
   await expectNoHorizontalOverflow(page);
-  expect(await page.evaluate(() => window.innerWidth)).toBeLessThanOrEqual(PHONE.width);
+  await expect.poll(() => page.evaluate(() => window.innerWidth)).toBeLessThanOrEqual(PHONE.width);
 }
 
 describe("admin screens", () => {
@@ -147,8 +147,8 @@ describe("admin screens", () => {
     const figures = await rootField<{ customers: number; verificationQueue: number }>(`{ adminDashboard { customers verificationQueue } }`, {}, tokens.admin);
     const stats = page.getByTestId("admin-stats");
     await stats.waitFor();
-    await expect(stats.getByRole("link", { name: /^Verification queue:/ }).textContent()).resolves.toBe(String(figures.verificationQueue));
-    await expect(page.getByRole("link", { name: "Open the Wagtail admin" }).getAttribute("href")).resolves.toBe("/cms/");
+    await expect.poll(() => stats.getByRole("link", { name: /^Verification queue:/ }).textContent()).toBe(String(figures.verificationQueue));
+    await expect.poll(() => page.getByRole("link", { name: "Open the Wagtail admin" }).getAttribute("href")).toBe("/cms/");
     await expectOneH1(page);
     expect(consoleErrors).toEqual([]);
     await context.close();
@@ -167,8 +167,8 @@ describe("admin screens", () => {
     await page.waitForURL(`${base}/app/admin/verification`);
     const provider3 = page.locator('[data-testid="pending-provider"][data-email="provider3@serveflow.local"]');
     await provider3.waitFor();
-    await expect(provider3.getByRole("heading", { level: 2 }).textContent()).resolves.toBe("Hamza Newcomer");
-    await expect(provider3.textContent()).resolves.toContain("Lahore");
+    await expect.poll(() => provider3.getByRole("heading", { level: 2 }).textContent()).toBe("Hamza Newcomer");
+    await expect.poll(() => provider3.textContent()).toContain("Lahore");
     await expectOneH1(page);
     await screenshot(page, "admin-queue-desktop");
     await page.setViewportSize(PHONE);
@@ -183,7 +183,7 @@ describe("admin screens", () => {
     const href = new URL((await licence.getAttribute("href"))!, base);
     expect(href.pathname).toMatch(/\/provider-documents\/\d+\/licence-\d+\.pdf$/);
     expect(href.searchParams.get("sig")).toBeTruthy();
-    await expect(licence.getAttribute("target")).resolves.toBe("_blank");
+    await expect.poll(() => licence.getAttribute("target")).toBe("_blank");
     const opened = await fetch(href);
     expect(opened.status).toBe(200);
     expect(Buffer.from(await opened.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
@@ -193,23 +193,23 @@ describe("admin screens", () => {
     await provider3.getByRole("button", { name: "Reject" }).click();
     const rejectDialog = page.locator('dialog[data-testid="reject-dialog"][open]');
     await rejectDialog.waitFor();
-    await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.toBe("TEXTAREA");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("TEXTAREA");
     await page.keyboard.press("Escape");
     await rejectDialog.waitFor({ state: "detached" });
     await provider3.getByRole("button", { name: "Reject" }).click();
     await rejectDialog.getByRole("button", { name: "Reject provider" }).click();
-    await expect(rejectDialog.locator('[data-field-error="reason"]').textContent()).resolves.toContain("at least 5 characters");
+    await expect.poll(() => rejectDialog.locator('[data-field-error="reason"]').textContent()).toContain("at least 5 characters");
     await rejectDialog.getByRole("textbox", { name: "Reason" }).fill("Your trade licence is missing; please upload it and apply again.");
     await rejectDialog.getByRole("button", { name: "Reject provider" }).click();
     await provider3.waitFor({ state: "detached" });
-    await expect(page.getByTestId("queue-notice").textContent()).resolves.toContain("Hamza Newcomer was rejected");
+    await expect.poll(() => page.getByTestId("queue-notice").textContent()).toContain("Hamza Newcomer was rejected");
 
     // Approve the provider who just registered.
     await newcomer.getByRole("button", { name: "Approve" }).click();
     const approveDialog = page.locator('dialog[data-testid="approve-dialog"][open]');
     await approveDialog.getByRole("button", { name: "Approve provider" }).click();
     await newcomer.waitFor({ state: "detached" });
-    await expect(page.getByTestId("queue-notice").textContent()).resolves.toContain("Rana Tiles is approved");
+    await expect.poll(() => page.getByTestId("queue-notice").textContent()).toContain("Rana Tiles is approved");
 
     const queue = await rootField<{ edges: { node: { email: string } }[] }>(`{ pendingProviders(first: 50) { edges { node { email } } } }`, {}, tokens.admin);
     expect(queue.edges.map((edge) => edge.node.email)).not.toContain(email);
@@ -225,7 +225,7 @@ describe("admin screens", () => {
     await page.goto(`${base}/app/admin/audit`);
     const approved = page.locator('[data-testid="audit-entry"][data-action="provider.approved"]').first();
     await approved.waitFor();
-    await expect(approved.textContent()).resolves.toContain("admin@serveflow.local");
+    await expect.poll(() => approved.textContent()).toContain("admin@serveflow.local");
 
     const form = page.getByRole("form", { name: "Filter the audit log" });
     await form.getByRole("combobox", { name: "Action" }).fill("provider.rejected");
@@ -240,15 +240,15 @@ describe("admin screens", () => {
     });
     const ours = rejected.filter({ has: page.locator("pre", { hasText: "Your trade licence is missing" }) });
     await ours.getByText("Data").click();
-    await expect(ours.locator("pre").textContent()).resolves.toContain('"reason": "Your trade licence is missing');
+    await expect.poll(() => ours.locator("pre").textContent()).toContain('"reason": "Your trade licence is missing');
 
     // A reload keeps the filter (it lives in the URL); a shared link with an actor filter works the same way.
     await page.reload();
     await page.locator('[data-testid="audit-entry"][data-action="provider.rejected"]').first().waitFor();
-    await expect(form.getByRole("combobox", { name: "Action" }).inputValue()).resolves.toBe("provider.rejected");
+    await expect.poll(() => form.getByRole("combobox", { name: "Action" }).inputValue()).toBe("provider.rejected");
     await page.goto(`${base}/app/admin/audit?action=provider.approved&actor=ADMIN%40serveflow.local`);
     await page.locator('[data-testid="audit-entry"][data-action="provider.approved"]').first().waitFor();
-    await expect(page.locator('[data-testid="audit-entry"]:not([data-action="provider.approved"])').count()).resolves.toBe(0);
+    await expect.poll(() => page.locator('[data-testid="audit-entry"]:not([data-action="provider.approved"])').count()).toBe(0);
     await expectOneH1(page);
     await page.setViewportSize(PHONE);
     await expectFitsPhone(page);
@@ -264,26 +264,26 @@ describe("admin screens", () => {
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs & disputes" }).click();
     await page.waitForURL(`${base}/app/admin/jobs`);
     await page.locator('.connection[data-state="live"]').waitFor({ timeout: 15_000 });
-    await expect(page.getByRole("link", { name: "Disputed", exact: true }).getAttribute("aria-current")).resolves.toBe("page");
+    await expect.poll(() => page.getByRole("link", { name: "Disputed", exact: true }).getAttribute("aria-current")).toBe("page");
 
     // The customer disputes now; the admin's notification brings the job into the list without a reload.
     await openDispute(jobId, "The tap still leaks after the visit and the provider does not answer.");
     const row = page.locator('[data-testid="admin-job-row"]').filter({ hasText: "Leaking kitchen tap" });
     await row.waitFor({ timeout: 15_000 });
-    await expect(row.getAttribute("data-status")).resolves.toBe("DISPUTED");
-    await expect(row.getByRole("link", { name: "Leaking kitchen tap", exact: true }).getAttribute("href")).resolves.toBe(`/app/jobs/${encodeURIComponent(jobId)}`);
+    await expect.poll(() => row.getAttribute("data-status")).toBe("DISPUTED");
+    await expect.poll(() => row.getByRole("link", { name: "Leaking kitchen tap", exact: true }).getAttribute("href")).toBe(`/app/jobs/${encodeURIComponent(jobId)}`);
     await row.getByRole("link", { name: /^Resolve/ }).click();
     await page.waitForURL(`${base}/app/admin/jobs/${encodeURIComponent(jobId)}`);
 
     // The briefing is written by the task worker (no Gemini key here: the local fallback, and it says so).
     const analysis = page.getByTestId("dispute-analysis");
     await analysis.waitFor({ timeout: 30_000 });
-    await expect(analysis.getAttribute("data-source")).resolves.toBe("FALLBACK");
-    await expect(analysis.textContent()).resolves.toContain("Local fallback");
+    await expect.poll(() => analysis.getAttribute("data-source")).toBe("FALLBACK");
+    await expect.poll(() => analysis.textContent()).toContain("Local fallback");
 
     const form = page.getByTestId("resolve-form");
     await form.getByRole("button", { name: "Review resolution" }).click();
-    await expect(form.locator('[data-field-error="resolution"]').textContent()).resolves.toBe("Choose how to resolve the dispute.");
+    await expect.poll(() => form.locator('[data-field-error="resolution"]').textContent()).toBe("Choose how to resolve the dispute.");
     await form.getByRole("radio", { name: /^Split/ }).check();
     await form.getByRole("spinbutton", { name: "Provider's share (%)" }).fill("100");
     await form.getByRole("button", { name: "Review resolution" }).click();
@@ -297,17 +297,17 @@ describe("admin screens", () => {
     const site = await rootField<{ taxRateBps: number; commissionRateBps: number }>(`{ site { taxRateBps commissionRateBps } }`);
     const expected = disputeOutcome("SPLIT", 60, { subtotal: 12050, ...site });
     const shown = async (id: string) => Number(await dialog.getByTestId(id).getAttribute("data-amount"));
-    expect(await shown("outcome-provider")).toBe(expected.toProvider);
-    expect(await shown("outcome-commission")).toBe(expected.commission);
-    expect(await shown("outcome-tax")).toBe(expected.tax);
-    expect(await shown("outcome-refund")).toBe(expected.refunded);
+    await expect.poll(() => shown("outcome-provider")).toBe(expected.toProvider);
+    await expect.poll(() => shown("outcome-commission")).toBe(expected.commission);
+    await expect.poll(() => shown("outcome-tax")).toBe(expected.tax);
+    await expect.poll(() => shown("outcome-refund")).toBe(expected.refunded);
     await screenshot(page, "admin-dispute-confirm-desktop");
     const before = await revenueToday();
     await dialog.getByRole("button", { name: "Resolve dispute" }).click();
 
     await page.getByTestId("dispute-resolved").filter({ hasText: "60% to the provider" }).waitFor();
-    await expect(page.getByTestId("admin-job-summary").locator("[data-status]").getAttribute("data-status")).resolves.toBe("COMPLETED");
-    expect(await jobStatus(jobId)).toBe("COMPLETED");
+    await expect.poll(() => page.getByTestId("admin-job-summary").locator("[data-status]").getAttribute("data-status")).toBe("COMPLETED");
+    await expect.poll(() => jobStatus(jobId)).toBe("COMPLETED");
     // The backend moved exactly the money the confirmation showed.
     const after = await revenueToday();
     expect(after.commission - before.commission).toBe(expected.commission);
@@ -318,7 +318,7 @@ describe("admin screens", () => {
     await page.waitForURL(`${base}/app/admin/jobs`);
     await page.getByRole("heading", { level: 1, name: "Jobs & disputes" }).waitFor();
     await page.locator('[data-testid="admin-job-row"], [data-testid="jobs-empty"]').first().waitFor();
-    await expect(page.locator('[data-testid="admin-job-row"]').filter({ hasText: "Leaking kitchen tap" }).count()).resolves.toBe(0);
+    await expect.poll(() => page.locator('[data-testid="admin-job-row"]').filter({ hasText: "Leaking kitchen tap" }).count()).toBe(0);
     await page.getByRole("link", { name: "Completed", exact: true }).click();
     await page.waitForURL(`${base}/app/admin/jobs?tab=completed`);
     await page.locator('[data-testid="admin-job-row"][data-status="COMPLETED"]').filter({ hasText: "Leaking kitchen tap" }).waitFor();
@@ -341,20 +341,20 @@ describe("admin screens", () => {
 
     await form.getByRole("textbox", { name: /^Amount/ }).fill("20.255");
     await form.getByRole("button", { name: "Review refund" }).click();
-    await expect(form.locator('[data-field-error="amount"]').textContent()).resolves.toBe("Use at most 2 decimal places.");
+    await expect.poll(() => form.locator('[data-field-error="amount"]').textContent()).toBe("Use at most 2 decimal places.");
 
     await form.getByRole("textbox", { name: /^Amount/ }).fill("5000");
     await form.getByRole("button", { name: "Review refund" }).click();
     await page.locator('dialog[data-testid="refund-dialog"][open]').getByRole("button", { name: "Refund" }).click();
-    await expect(form.locator('[data-field-error="amount"]').textContent()).resolves.toContain("what is held");
+    await expect.poll(() => form.locator('[data-field-error="amount"]').textContent()).toContain("what is held");
 
     await form.getByRole("textbox", { name: /^Amount/ }).fill("20.25");
     await form.getByRole("textbox", { name: "Reason" }).fill("Arrived two hours late");
     await form.getByRole("button", { name: "Review refund" }).click();
     const dialog = page.locator('dialog[data-testid="refund-dialog"][open]');
-    await expect(dialog.getByRole("heading").textContent()).resolves.toMatch(/^Refund \$20\.25\?$/);
+    await expect.poll(() => dialog.getByRole("heading").textContent()).toMatch(/^Refund \$20\.25\?$/);
     await dialog.getByRole("button", { name: "Refund" }).click();
-    await expect(page.getByTestId("refund-done").locator("[data-money]").getAttribute("data-money")).resolves.toBe("2025 usd");
+    await expect.poll(() => page.getByTestId("refund-done").locator("[data-money]").getAttribute("data-money")).toBe("2025 usd");
 
     const refunds = await rootField<{ edges: { node: { data: { amount: number; reason: string } } }[] }>(
       `{ auditLog(filter: { action: "payment.refunded" }, first: 1) { edges { node { data } } } }`,
@@ -362,7 +362,7 @@ describe("admin screens", () => {
       tokens.admin,
     );
     expect(refunds.edges[0].node.data).toMatchObject({ amount: 2025, reason: "Arrived two hours late" });
-    expect(await jobStatus(jobId)).toBe("DELIVERED"); // a refund does not change the job's state
+    await expect.poll(() => jobStatus(jobId)).toBe("DELIVERED"); // a refund does not change the job's state
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
@@ -384,17 +384,17 @@ describe("admin screens", () => {
       await stat.waitFor();
       expect(Number(await stat.getAttribute("data-amount"))).toBe(report.total[measure].amount);
     }
-    await expect(page.getByRole("button", { name: "Last 30 days" }).getAttribute("aria-pressed")).resolves.toBe("true");
+    await expect.poll(() => page.getByRole("button", { name: "Last 30 days" }).getAttribute("aria-pressed")).toBe("true");
     await expect.poll(() => page.getByTestId("chart-by-day").locator("rect.bar").count()).toBe(30);
-    await expect(page.getByTestId("chart-by-category").locator("rect.bar").count()).resolves.toBeGreaterThan(0);
-    await expect(page.getByTestId("chart-by-category").locator("table").textContent()).resolves.toContain("Plumbing");
+    await expect.poll(() => page.getByTestId("chart-by-category").locator("rect.bar").count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId("chart-by-category").locator("table").textContent()).toContain("Plumbing");
     await expectOneH1(page);
     await screenshot(page, "admin-revenue-desktop");
 
     await page.getByRole("button", { name: "Last 7 days" }).click();
     await page.waitForURL(`${base}/app/admin/revenue?from=${presetRange(7, today).from}&to=${today}`);
     await expect.poll(() => page.getByTestId("chart-by-day").locator("rect.bar").count()).toBe(7);
-    await expect(page.getByRole("button", { name: "Last 7 days" }).getAttribute("aria-pressed")).resolves.toBe("true");
+    await expect.poll(() => page.getByRole("button", { name: "Last 7 days" }).getAttribute("aria-pressed")).toBe("true");
     await page.setViewportSize(PHONE);
     await expectFitsPhone(page);
     await screenshot(page, "admin-revenue-phone");
@@ -409,11 +409,11 @@ describe("admin screens", () => {
     await page.waitForURL(`${base}/app/admin/ai`);
     const banner = page.getByTestId("vault-fallback-banner");
     await banner.waitFor();
-    await expect(banner.textContent()).resolves.toContain("No usable Gemini key: AI answers come from the local fallback");
-    await expect(banner.getByRole("link", { name: "Add a key in the Wagtail admin" }).getAttribute("href")).resolves.toBe("/cms/ai_keys/new/");
+    await expect.poll(() => banner.textContent()).toContain("No usable Gemini key: AI answers come from the local fallback");
+    await expect.poll(() => banner.getByRole("link", { name: "Add a key in the Wagtail admin" }).getAttribute("href")).toBe("/cms/ai_keys/new/");
     const vault = await rootField<{ fallbacks24h: number }>(`{ aiVault { fallbacks24h } }`, {}, tokens.admin);
     expect(vault.fallbacks24h).toBeGreaterThan(0); // the dispute briefing above
-    await expect(page.getByTestId("vault-fallbacks").textContent()).resolves.toBe(String(vault.fallbacks24h));
+    await expect.poll(() => page.getByTestId("vault-fallbacks").textContent()).toBe(String(vault.fallbacks24h));
     await expectOneH1(page);
     const clientErrorsBefore = [...consoleErrors]; // what follows in this tab is Wagtail's own admin
 
@@ -435,9 +435,9 @@ describe("admin screens", () => {
     await client.goto(`${base}/app/admin/ai`);
     const row = client.locator('[data-testid="vault-key"]').filter({ hasText: "E2E project" });
     await row.waitFor();
-    await expect(row.textContent()).resolves.toContain("…wxyz");
-    await expect(row.textContent()).resolves.toContain("Inactive");
-    await expect(client.content()).resolves.not.toContain(secret.slice(0, -4));
+    await expect.poll(() => row.textContent()).toContain("…wxyz");
+    await expect.poll(() => row.textContent()).toContain("Inactive");
+    await expect.poll(() => client.content()).not.toContain(secret.slice(0, -4));
     await client.getByTestId("vault-fallback-banner").waitFor(); // an inactive key is not usable
     await client.setViewportSize(PHONE);
     await expectFitsPhone(client);

@@ -40,7 +40,7 @@ function manage(args: string[], env: NodeJS.ProcessEnv) {
 }
 
 async function waitForHealth(url: string, server: ChildProcess, log: string) {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 180_000; // a loaded 2-core machine can take a minute to import Django and Wagtail
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`uvicorn exited with ${server.exitCode}; see ${log}`);
     try {

@@ -123,19 +123,19 @@ describe("customer area", () => {
     await page.getByRole("button", { name: "Fill in from photo" }).click();
     const prefill = page.locator('[data-testid="ai-prefill"]');
     await prefill.waitFor();
-    expect(await prefill.getAttribute("data-source")).toBe("FALLBACK"); // no Gemini key in the e2e backend
-    expect(await prefill.textContent()).toContain("Automatic photo reading is unavailable right now");
-    expect(await page.getByLabel("Category").inputValue()).toBe("plumbing");
-    expect(await page.getByLabel("Title").inputValue()).toBe("Water is leaking from the pipe under the kitchen sink");
-    expect(await page.getByLabel("Urgency").inputValue()).toBe("HIGH");
-    expect(await page.getByLabel("Budget (USD, optional)").inputValue()).toBe("25.00"); // the category's base price
-    expect(await page.getByLabel("City").inputValue()).toBe("Lahore");
+    await expect.poll(() => prefill.getAttribute("data-source")).toBe("FALLBACK"); // no Gemini key in the e2e backend
+    await expect.poll(() => prefill.textContent()).toContain("Automatic photo reading is unavailable right now");
+    await expect.poll(() => page.getByLabel("Category").inputValue()).toBe("plumbing");
+    await expect.poll(() => page.getByLabel("Title").inputValue()).toBe("Water is leaking from the pipe under the kitchen sink");
+    await expect.poll(() => page.getByLabel("Urgency").inputValue()).toBe("HIGH");
+    await expect.poll(() => page.getByLabel("Budget (USD, optional)").inputValue()).toBe("25.00"); // the category's base price
+    await expect.poll(() => page.getByLabel("City").inputValue()).toBe("Lahore");
     await page.locator('[data-ai-filled="title"]').waitFor();
     await screenshot(page, "customer-new-request-prefilled-desktop");
 
     // Everything stays editable: the customer's edit takes the AI marker off that field.
     await page.getByLabel("Title").fill("Leaking pipe under the kitchen sink");
-    expect(await page.locator('[data-ai-filled="title"]').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-ai-filled="title"]').count()).toBe(0);
     await page.getByLabel("Budget (USD, optional)").fill("120.50");
     await page.getByText("Reads as $120.50.").waitFor();
     await page.setViewportSize(PHONE);
@@ -178,17 +178,17 @@ describe("customer area", () => {
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="match-score"]')].every((e) => /\d+%/.test(e.textContent ?? "")));
     const scores = (await page.locator('[data-testid="match-score"]').allTextContents()).map((text) => Number(text.match(/(\d+)%/)![1]));
     expect(scores[0]).toBeGreaterThanOrEqual(scores[1]);
-    if (scores[0] === scores[1]) await expect(bids.first().textContent()).resolves.toContain("$95.00");
+    if (scores[0] === scores[1]) await expect.poll(() => bids.first().textContent()).toContain("$95.00");
     await screenshot(page, "customer-request-desktop");
 
     // Nadia withdraws: her bid moves to the end, marked, and can no longer be accepted.
     const { withdrawBid } = await gql(`mutation ($b: ID!) { withdrawBid(bidId: $b) { errors { message } } }`, { b: nadiaBid }, nadia);
     ok(withdrawBid);
     await page.locator('article[data-testid="bid"][data-status="WITHDRAWN"]').waitFor();
-    await expect(bids.first().textContent()).resolves.toContain("Bilal Plumber");
+    await expect.poll(() => bids.first().textContent()).toContain("Bilal Plumber");
     await page.locator('[data-testid="live-bid-count"]').filter({ hasText: "1" }).waitFor();
-    expect(await page.getByRole("button", { name: "Accept bid from Nadia Sparks" }).count()).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+    await expect.poll(() => page.getByRole("button", { name: "Accept bid from Nadia Sparks" }).count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
     await page.setViewportSize(PHONE);
     await expectNoHorizontalOverflow(page);
     await screenshot(page, "customer-request-phone");
@@ -223,7 +223,7 @@ describe("customer area", () => {
     await row.waitFor();
     const number = (await row.getAttribute("data-invoice-number"))!;
     expect(number).toMatch(/^INV-\d+$/);
-    expect(await row.textContent()).toContain("$110.00"); // Bilal's price, tax 0 in the demo settings
+    await expect.poll(() => row.textContent()).toContain("$110.00"); // Bilal's price, tax 0 in the demo settings
     await expectOneH1(page);
     const [download] = await Promise.all([page.waitForEvent("download"), row.getByRole("button", { name: `Download ${number} as PDF` }).click()]);
     expect(download.suggestedFilename()).toBe(`${number}.pdf`);
@@ -281,8 +281,8 @@ describe("customer area", () => {
     await page.getByRole("button", { name: "Save changes" }).click();
     const titleError = page.locator('[data-field-error="title"]');
     await titleError.waitFor();
-    expect(await titleError.textContent()).toBe("Between 5 and 140 characters.");
-    expect(await page.getByLabel("Title").getAttribute("aria-invalid")).toBe("true");
+    await expect.poll(() => titleError.textContent()).toBe("Between 5 and 140 characters.");
+    await expect.poll(() => page.getByLabel("Title").getAttribute("aria-invalid")).toBe("true");
     await page.getByLabel("Title").fill("Paint the living room and hallway");
     await page.getByLabel("Budget (USD, optional)").fill("450");
     await expectNoHorizontalOverflow(page);
@@ -298,7 +298,7 @@ describe("customer area", () => {
     await dialog.getByRole("button", { name: "Yes, cancel the request" }).click();
     await dialog.waitFor({ state: "hidden" });
     await page.locator('.request-meta [data-status="CANCELLED"]').waitFor();
-    expect(await page.getByRole("button", { name: "Edit request" }).count()).toBe(0);
+    await expect.poll(() => page.getByRole("button", { name: "Edit request" }).count()).toBe(0);
     const { serviceRequest } = await gql(`query ($id: ID!) { serviceRequest(id: $id) { status title budget { amount } } }`, { id: requestId }, token);
     expect(serviceRequest).toEqual({ status: "CANCELLED", title: "Paint the living room and hallway", budget: { amount: 45000 } });
     expect(consoleErrors).toEqual([]);
@@ -310,7 +310,7 @@ describe("customer area", () => {
     await signInAsCustomer(page, "customer1@serveflow.local", DEMO_PASSWORD);
     await page.goto(`${base}/app/customer/requests/new?category=plumbing`);
     await page.getByLabel("Title").waitFor();
-    expect(await page.getByLabel("Category").inputValue()).toBe("plumbing");
+    await expect.poll(() => page.getByLabel("Category").inputValue()).toBe("plumbing");
     await page.getByLabel("Title").fill("Replace the bathroom tap");
     await page.getByLabel("Description").fill("The old mixer tap drips; the new one is here.");
     await page.getByLabel("City").fill("Lahore");
@@ -318,7 +318,7 @@ describe("customer area", () => {
     await page.getByRole("button", { name: "Post request" }).click();
     const offerError = page.locator('[data-field-error="offer"]');
     await offerError.waitFor();
-    expect(await offerError.textContent()).toBe("A fixed offer needs a price.");
+    await expect.poll(() => offerError.textContent()).toBe("A fixed offer needs a price.");
     await page.getByLabel("Your price (USD)").fill("80");
     await page.getByText("Reads as $80.00.").waitFor();
     await page.getByRole("button", { name: "Post request" }).click();
@@ -326,7 +326,7 @@ describe("customer area", () => {
     const requestId = requestIdFrom(page.url());
     const offer = page.locator('[data-testid="fixed-offer"]');
     await offer.getByText("$80.00").waitFor();
-    expect(await page.locator('[data-testid="bid-list"], [data-testid="no-bids"]').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid="bid-list"], [data-testid="no-bids"]').count()).toBe(0);
 
     await page.locator('.connection[data-state="live"]').waitFor({ timeout: 15_000 });
     await page.waitForTimeout(500); // the notifications subscription reaches the server
@@ -336,7 +336,7 @@ describe("customer area", () => {
     await jobLink.waitFor();
     expect(decodeURIComponent((await jobLink.getAttribute("href"))!)).toBe(`/app/jobs/${jobId}`);
     await offer.getByText("A provider took it.").waitFor();
-    expect(await page.getByRole("button", { name: "Edit request" }).count()).toBe(0);
+    await expect.poll(() => page.getByRole("button", { name: "Edit request" }).count()).toBe(0);
     expect(consoleErrors).toEqual([]);
     await context.close();
   });

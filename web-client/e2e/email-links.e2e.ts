@@ -88,7 +88,7 @@ describe("email links", () => {
     await page.getByRole("button", { name: "Change password" }).click();
     const weak = page.locator('[data-field-error="newPassword"]');
     await weak.waitFor();
-    expect(await weak.textContent()).toMatch(/too common|too short/);
+    await expect.poll(() => weak.textContent()).toMatch(/too common|too short/);
     await screenshot(page, "reset-password-error-desktop");
 
     await page.getByLabel(/^New password/).fill("the-new-passphrase-2");

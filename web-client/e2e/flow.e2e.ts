@@ -30,7 +30,7 @@ async function markDocument(page: Page) {
 }
 
 async function expectSameDocument(page: Page) {
-  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
 }
 
 async function waitUntilLive(page: Page) {
@@ -97,8 +97,8 @@ describe("the whole marketplace", () => {
     await c.getByLabel("Note (optional)").fill("The pipe under the bathroom basin is leaking.");
     await c.getByRole("button", { name: "Fill in from photo" }).click();
     await c.locator('[data-testid="ai-prefill"]').waitFor();
-    expect(await c.getByLabel("Category").inputValue()).toBe("plumbing");
-    expect(await c.getByLabel("Title").inputValue()).not.toBe("");
+    await expect.poll(() => c.getByLabel("Category").inputValue()).toBe("plumbing");
+    await expect.poll(() => c.getByLabel("Title").inputValue()).not.toBe("");
     const title = `Basin pipe leaking ${Date.now() % 100000}`;
     await c.getByLabel("Title").fill(title);
     await c.getByRole("button", { name: "Post request" }).click();
@@ -121,7 +121,7 @@ describe("the whole marketplace", () => {
     // 5. The bid appears on the customer's page live; the customer accepts it.
     const bid = c.locator('article[data-testid="bid"]').filter({ hasText: "Bilal Plumber" });
     await bid.waitFor({ timeout: 15_000 });
-    await expect(bid.textContent()).resolves.toContain("$95.00");
+    await expect.poll(() => bid.textContent()).toContain("$95.00");
     await expectSameDocument(c);
     await c.getByRole("button", { name: "Accept bid from Bilal Plumber" }).click();
     await c.getByRole("button", { name: "Confirm and accept" }).click();
@@ -157,7 +157,7 @@ describe("the whole marketplace", () => {
     await p.getByRole("button", { name: "Mark as delivered" }).click();
     await p.getByRole("button", { name: "Yes, mark as delivered" }).click();
     await waitForJobStatus(c, "DELIVERED");
-    await expect(c.locator('[data-testid="timeline-step"][data-status="DELIVERED"]').getAttribute("data-state")).resolves.not.toBe("upcoming");
+    await expect.poll(() => c.locator('[data-testid="timeline-step"][data-status="DELIVERED"]').getAttribute("data-state")).not.toBe("upcoming");
 
     // 9. The customer confirms and reviews; the provider's page shows it completed, live.
     await c.getByRole("button", { name: "Confirm completion" }).click();

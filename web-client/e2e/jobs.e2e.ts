@@ -68,7 +68,7 @@ async function expectMessageOnce(page: Page, text: string) {
   const message = chatLog(page).getByTestId("chat-message").filter({ hasText: text });
   await message.first().waitFor({ timeout: 15_000 });
   await page.waitForTimeout(300); // a duplicate (mutation + subscription) would arrive within this time
-  expect(await message.count()).toBe(1);
+  await expect.poll(() => message.count()).toBe(1);
 }
 
 async function stepState(page: Page, status: string) {
@@ -91,11 +91,11 @@ describe("job page", () => {
     const p = provider.page;
 
     // Both see the job awaiting payment; only the customer may pay.
-    await expect(c.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(job.title);
-    expect(await c.getByRole("heading", { level: 1 }).count()).toBe(1);
-    expect(await stepState(c, "PENDING_PAYMENT")).toBe("current");
-    expect(await stepState(c, "ACCEPTED")).toBe("upcoming");
-    expect(await p.getByRole("button", { name: "Pay now" }).count()).toBe(0);
+    await expect.poll(() => c.getByRole("heading", { level: 1 }).textContent()).toBe(job.title);
+    await expect.poll(() => c.getByRole("heading", { level: 1 }).count()).toBe(1);
+    await expect.poll(() => stepState(c, "PENDING_PAYMENT")).toBe("current");
+    await expect.poll(() => stepState(c, "ACCEPTED")).toBe("upcoming");
+    await expect.poll(() => p.getByRole("button", { name: "Pay now" }).count()).toBe(0);
     const providerBell = await bellCount(p);
     expect(providerBell).toBe(0);
 
@@ -103,15 +103,15 @@ describe("job page", () => {
     await c.getByTestId("offline-gateway").waitFor();
     await c.getByRole("button", { name: "Pay now" }).click();
     const confirmPay = c.getByRole("button", { name: /^Confirm payment of / });
-    await expect(confirmPay.textContent()).resolves.toMatch(/Confirm payment of .*120\.50/); // no tax in the demo terms
+    await expect.poll(() => confirmPay.textContent()).toMatch(/Confirm payment of .*120\.50/); // no tax in the demo terms
     const paidAt = Date.now();
     await confirmPay.click();
     await waitForJobStatus(c, "ACCEPTED");
     await waitForJobStatus(p, "ACCEPTED"); // live on the provider's side, no reload
     timing.paymentToProviderPageMs = Date.now() - paidAt;
     await waitForBellCount(p, providerBell + 1); // "Payment held" reached the provider's bell live
-    await expect(p.getByTestId("notification-bell").getAttribute("aria-label")).resolves.toBe(`Notifications, ${providerBell + 1} unread`);
-    await expect(p.getByTestId("notification-announcement").textContent()).resolves.toContain("New notification: Payment held");
+    await expect.poll(() => p.getByTestId("notification-bell").getAttribute("aria-label")).toBe(`Notifications, ${providerBell + 1} unread`);
+    await expect.poll(() => p.getByTestId("notification-announcement").textContent()).toContain("New notification: Payment held");
 
     // Chat: each message appears live in the other context, once.
     await c.getByLabel("Message").fill("Hello! Could you come at 9?");
@@ -121,12 +121,12 @@ describe("job page", () => {
     timing.messageToOtherSideMs = Date.now() - sentAt;
     await expectMessageOnce(c, "Hello! Could you come at 9?");
     await expectMessageOnce(p, "Hello! Could you come at 9?");
-    await expect(chatLog(c).getByTestId("chat-message").last().getAttribute("data-mine")).resolves.toBe("true");
+    await expect.poll(() => chatLog(c).getByTestId("chat-message").last().getAttribute("data-mine")).toBe("true");
     await p.getByLabel("Message").fill("Yes, 9 works. See you then.");
     await p.getByRole("button", { name: "Send" }).click();
     await expectMessageOnce(p, "Yes, 9 works. See you then.");
     await expectMessageOnce(c, "Yes, 9 works. See you then.");
-    await expect(c.getByLabel("Message").inputValue()).resolves.toBe("");
+    await expect.poll(() => c.getByLabel("Message").inputValue()).toBe("");
 
     // The provider starts and delivers; the customer's timeline follows live.
     const customerBell = await bellCount(c);
@@ -135,16 +135,16 @@ describe("job page", () => {
     await p.getByRole("button", { name: "Yes, start the job" }).click();
     await waitForJobStatus(c, "STARTED");
     timing.startToCustomerTimelineMs = Date.now() - startedAt;
-    expect(await stepState(c, "STARTED")).toBe("current");
-    expect(await stepState(c, "ACCEPTED")).toBe("done");
+    await expect.poll(() => stepState(c, "STARTED")).toBe("current");
+    await expect.poll(() => stepState(c, "ACCEPTED")).toBe("done");
     await waitForBellCount(c, customerBell + 1);
 
     await p.getByRole("button", { name: "Mark as delivered" }).click();
     await p.getByRole("button", { name: "Yes, mark as delivered" }).click();
     await waitForJobStatus(c, "DELIVERED");
-    expect(await stepState(c, "DELIVERED")).toBe("current");
+    await expect.poll(() => stepState(c, "DELIVERED")).toBe("current");
     await c.getByTestId("auto-release").waitFor();
-    await expect(c.locator('[data-testid="timeline-step"][data-status="STARTED"]').textContent()).resolves.toContain("by the provider");
+    await expect.poll(() => c.locator('[data-testid="timeline-step"][data-status="STARTED"]').textContent()).toContain("by the provider");
     await screenshot(c, "job-desktop");
 
     // The customer confirms; the provider's page and bell follow live.
@@ -152,7 +152,7 @@ describe("job page", () => {
     await c.getByRole("button", { name: "Yes, the work is done" }).click();
     await waitForJobStatus(c, "COMPLETED");
     await waitForJobStatus(p, "COMPLETED");
-    expect(await stepState(c, "COMPLETED")).toBe("done");
+    await expect.poll(() => stepState(c, "COMPLETED")).toBe("done");
     await waitForBellCount(p, providerBell + 2);
 
     // The customer reviews the provider (keyboard-reachable radios drawn as stars); the form goes once sent.
@@ -162,7 +162,7 @@ describe("job page", () => {
     const reviewedAt = Date.now();
     await review.getByRole("button", { name: "Submit review" }).click();
     await c.getByTestId("job-reviews").getByText("Quick, tidy and friendly.").waitFor();
-    expect(await c.getByTestId("review-form").count()).toBe(0);
+    await expect.poll(() => c.getByTestId("review-form").count()).toBe(0);
     await waitForBellCount(p, providerBell + 3);
     timing.reviewToProviderBellMs = Date.now() - reviewedAt;
     mkdirSync(SCREENSHOTS, { recursive: true });
@@ -176,9 +176,9 @@ describe("job page", () => {
     await screenshot(p, "notifications-panel-desktop");
     await panel.getByRole("button", { name: "Mark all read" }).click();
     await waitForBellCount(p, 0);
-    await expect(p.getByTestId("notification-bell").getAttribute("aria-label")).resolves.toBe("Notifications, 0 unread");
+    await expect.poll(() => p.getByTestId("notification-bell").getAttribute("aria-label")).toBe("Notifications, 0 unread");
     await p.keyboard.press("Escape");
-    await expect(panel.isHidden()).resolves.toBe(true);
+    await expect.poll(() => panel.isHidden()).toBe(true);
     await p.getByTestId("notification-bell").click();
     await panel.getByRole("link", { name: "See all notifications" }).click();
     await p.waitForURL(`${baseUrl()}/app/notifications`);
@@ -212,23 +212,23 @@ describe("job page", () => {
     const c = customer.page;
     await signIn(c, "customer1@serveflow.local");
     await openJob(c, job.jobId);
-    expect(await c.getByRole("button", { name: "Confirm completion" }).count()).toBe(0); // not delivered yet
+    await expect.poll(() => c.getByRole("button", { name: "Confirm completion" }).count()).toBe(0); // not delivered yet
     await c.getByRole("button", { name: "Open a dispute" }).click();
     const reason = c.getByLabel("Reason");
-    await expect(reason.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    await expect.poll(() => reason.evaluate((element) => element === document.activeElement)).toBe(true);
     await reason.fill("Bad");
     await c.getByRole("button", { name: "Submit dispute" }).click();
     const error = c.locator('[data-field-error="reason"]');
     await error.waitFor();
-    await expect(error.textContent()).resolves.toBe("Describe the problem (at least 10 characters).");
-    await expect(reason.getAttribute("aria-invalid")).resolves.toBe("true");
-    expect(await c.getByTestId("job-page").getAttribute("data-status")).toBe("STARTED");
+    await expect.poll(() => error.textContent()).toBe("Describe the problem (at least 10 characters).");
+    await expect.poll(() => reason.getAttribute("aria-invalid")).toBe("true");
+    await expect.poll(() => c.getByTestId("job-page").getAttribute("data-status")).toBe("STARTED");
     await reason.fill("The painter left after one coat and does not answer.");
     await c.getByRole("button", { name: "Submit dispute" }).click();
     await waitForJobStatus(c, "DISPUTED");
-    expect(await stepState(c, "DISPUTED")).toBe("current");
+    await expect.poll(() => stepState(c, "DISPUTED")).toBe("current");
     await c.getByTestId("job-dispute").getByText("The painter left after one coat and does not answer.", { exact: true }).waitFor();
-    expect(await c.getByTestId("job-actions").count()).toBe(0);
+    await expect.poll(() => c.getByTestId("job-actions").count()).toBe(0);
     await expectNoHorizontalOverflow(c);
     expect(customer.consoleErrors).toEqual([]);
     await customer.context.close();
@@ -237,7 +237,7 @@ describe("job page", () => {
     await signIn(admin.page, "admin@serveflow.local");
     await openJob(admin.page, job.jobId);
     const resolve = admin.page.getByTestId("admin-note").getByRole("link", { name: "Resolve this dispute" });
-    await expect(resolve.getAttribute("href")).resolves.toBe(`/app/admin/jobs/${encodeURIComponent(job.jobId)}`);
+    await expect.poll(() => resolve.getAttribute("href")).toBe(`/app/admin/jobs/${encodeURIComponent(job.jobId)}`);
     await admin.page.getByTestId("job-dispute").getByText("The painter left after one coat and does not answer.", { exact: true }).waitFor();
     await screenshot(admin.page, "job-admin-dispute-desktop");
     expect(admin.consoleErrors).toEqual([]);
@@ -250,17 +250,17 @@ describe("job page", () => {
     const p = provider.page;
     await signIn(p, "provider1@serveflow.local");
     await openJob(p, job.jobId);
-    expect(await p.getByRole("button", { name: "Start job" }).count()).toBe(0); // not paid yet
+    await expect.poll(() => p.getByRole("button", { name: "Start job" }).count()).toBe(0); // not paid yet
     await p.getByRole("button", { name: "Cancel job" }).click();
     await p.getByLabel("Reason (optional)").fill("Fully booked this week.");
     await p.getByRole("button", { name: "Not now" }).click();
-    expect(await p.getByTestId("job-page").getAttribute("data-status")).toBe("PENDING_PAYMENT");
+    await expect.poll(() => p.getByTestId("job-page").getAttribute("data-status")).toBe("PENDING_PAYMENT");
     await p.getByRole("button", { name: "Cancel job" }).click();
     await p.getByRole("button", { name: "Yes, cancel the job" }).click();
     await waitForJobStatus(p, "CANCELLED");
     await p.getByText("Reason: Fully booked this week.").waitFor();
     await p.getByText("This job was cancelled; its chat is read-only.").waitFor();
-    expect(await p.getByLabel("Message").count()).toBe(0);
+    await expect.poll(() => p.getByLabel("Message").count()).toBe(0);
 
     await p.goto(`${baseUrl()}/app/jobs/not-a-job-id`);
     await p.getByRole("heading", { level: 1, name: "Job not found" }).waitFor();
@@ -277,16 +277,16 @@ describe("job page", () => {
     await openJob(admin.page, job.jobId);
     const a = admin.page;
     await a.getByTestId("admin-note").getByRole("link", { name: "Manage jobs, disputes and refunds" }).waitFor();
-    expect(await a.getByTestId("job-actions").count()).toBe(0);
-    expect(await a.getByLabel("Message").count()).toBe(0);
+    await expect.poll(() => a.getByTestId("job-actions").count()).toBe(0);
+    await expect.poll(() => a.getByLabel("Message").count()).toBe(0);
 
     const messages = chatLog(a).getByTestId("chat-message");
     await messages.filter({ hasText: "Message number 35" }).waitFor();
-    expect(await messages.count()).toBe(30);
-    await expect(messages.first().textContent()).resolves.toContain("Message number 6");
+    await expect.poll(() => messages.count()).toBe(30);
+    await expect.poll(() => messages.first().textContent()).toContain("Message number 6");
     await a.getByRole("button", { name: "Load earlier messages" }).click();
     await expect.poll(() => messages.count(), { timeout: 15_000 }).toBe(35);
-    expect(await a.getByRole("button", { name: "Load earlier messages" }).count()).toBe(0);
+    await expect.poll(() => a.getByRole("button", { name: "Load earlier messages" }).count()).toBe(0);
     const texts = await messages.locator(".chat-body").allTextContents();
     expect(texts).toEqual(Array.from({ length: 35 }, (_, i) => `Message number ${i + 1}`));
 

@@ -105,7 +105,7 @@ async function ownBids(requestId: string) {
 /** Exactly one <h1> per screen, with this name. */
 async function expectHeading(page: Page, name: string) {
   await page.getByRole("heading", { level: 1, name }).waitFor();
-  expect(await page.locator("h1").count()).toBe(1);
+  await expect.poll(() => page.locator("h1").count()).toBe(1);
 }
 
 const feedItem = (page: Page, requestId: string) => page.locator(`[data-testid="feed-item"][data-request-id="${requestId}"]`);
@@ -133,8 +133,8 @@ describe("provider screens", () => {
     await expectHeading(page, "Open requests");
     await page.locator('[data-testid="feed-locked"]').getByText("as soon as your profile is approved").waitFor();
     await banner.waitFor();
-    expect(await page.getByRole("alert").count()).toBe(0);
-    expect(await page.locator('[data-testid="feed-item"]').count()).toBe(0);
+    await expect.poll(() => page.getByRole("alert").count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid="feed-item"]').count()).toBe(0);
     await screenshot(page, "provider-pending-desktop");
     expect(consoleErrors).toEqual([]);
     await context.close();
@@ -162,7 +162,7 @@ describe("provider screens", () => {
     await navigate(page, "Open requests");
     await expectHeading(page, "Open requests");
     await page.locator('[data-testid="feed-locked"]').waitFor();
-    expect(await page.getByRole("alert").count()).toBe(0);
+    await expect.poll(() => page.getByRole("alert").count()).toBe(0);
     await expectNoHorizontalOverflow(page);
     await screenshot(page, "provider-rejected-phone");
 
@@ -194,7 +194,7 @@ describe("provider screens", () => {
     await page.getByLabel("Electrical").check();
     await page.getByRole("button", { name: "Use my location" }).click();
     await expect.poll(() => page.getByLabel("Latitude").inputValue(), { timeout: 10_000 }).toBe("31.52041");
-    expect(await page.getByLabel("Longitude").inputValue()).toBe("74.35873");
+    await expect.poll(() => page.getByLabel("Longitude").inputValue()).toBe("74.35873");
 
     await page.getByLabel("Service radius (km)").fill("900");
     await page.getByRole("button", { name: "Save profile" }).click();
@@ -247,16 +247,16 @@ describe("provider screens", () => {
     await expect.poll(async () => (await feedOrder(page)).filter((id) => mine.includes(id!)), { timeout: 15_000 }).toEqual(mine);
     const scores = await feedScores(page);
     expect(scores).toEqual([...scores].sort((a, b) => b - a)); // best match first, all the way down
-    expect(await feedOrder(page)).not.toContain(requests.elsewhere); // painting is not one of provider1's categories
+    await expect.poll(() => feedOrder(page)).not.toContain(requests.elsewhere); // painting is not one of provider1's categories
     const emergency = feedItem(page, requests.emergency);
-    expect(await emergency.getAttribute("data-match-score")).toBe("87");
+    await expect.poll(() => emergency.getAttribute("data-match-score")).toBe("87");
     await emergency.getByText("87% match").waitFor();
     await emergency.getByText("Emergency", { exact: true }).waitFor();
     await emergency.locator(`[data-money="500000 ${currency}"]`).waitFor();
     const thumbnail = emergency.getByRole("img", { name: /Photo of/ });
     await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 10_000 }).toBeGreaterThan(0);
-    expect(await feedItem(page, requests.offer).getAttribute("data-match-score")).toBe("82");
-    expect(await feedItem(page, requests.low).getAttribute("data-match-score")).toBe("72");
+    await expect.poll(() => feedItem(page, requests.offer).getAttribute("data-match-score")).toBe("82");
+    await expect.poll(() => feedItem(page, requests.low).getAttribute("data-match-score")).toBe("72");
     await feedItem(page, requests.offer).locator(`[data-money="250000 ${currency}"]`).first().waitFor();
     // The demo's open emergency ("Water heater not heating", 87 too) comes after the newer burst pipe.
     const demoEmergency = page.locator('[data-testid="feed-item"]').filter({ hasText: "Water heater not heating" });
@@ -289,7 +289,7 @@ describe("provider screens", () => {
     const live = feedItem(page, requests.live);
     await live.getByText("New", { exact: true }).waitFor();
     await expect.poll(() => page.locator('[data-testid="feed-announcer"]').textContent(), { timeout: 5_000 }).toContain("Shower mixer drips after use");
-    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
 
     await screenshot(page, "provider-feed-desktop");
     await page.setViewportSize(PHONE);
@@ -307,7 +307,7 @@ describe("provider screens", () => {
     await amount.fill("12,0,0");
     await item.getByRole("button", { name: "Submit bid" }).click();
     await item.locator('[data-field-error="amount"]').getByText("Enter an amount like").waitFor();
-    expect(await ownBids(requests.live)).toEqual([]); // refused in the browser: nothing was sent
+    await expect.poll(() => ownBids(requests.live)).toEqual([]); // refused in the browser: nothing was sent
 
     await amount.fill("2000000"); // above the API's limit: its payload error shows next to the amount
     await item.getByRole("button", { name: "Submit bid" }).click();
@@ -320,10 +320,10 @@ describe("provider screens", () => {
     await item.locator('[data-testid="own-bid"]').getByText("You bid").waitFor();
     await item.locator(`[data-testid="own-bid"] [data-money="12050 ${currency}"]`).waitFor();
     await item.getByTestId("bid-count").getByText("1", { exact: true }).waitFor();
-    expect(await ownBids(requests.live)).toEqual([{ status: "PLACED", estimatedHours: 3, amount: { amount: 12050 } }]);
+    await expect.poll(() => ownBids(requests.live)).toEqual([{ status: "PLACED", estimatedHours: 3, amount: { amount: 12050 } }]);
 
     await item.getByRole("button", { name: "Update bid" }).click();
-    expect(await item.getByLabel(/^Amount/).inputValue()).toBe("120.50");
+    await expect.poll(() => item.getByLabel(/^Amount/).inputValue()).toBe("120.50");
     await item.getByLabel(/^Amount/).fill("150");
     await item.getByRole("button", { name: "Save new bid" }).click();
     await item.locator(`[data-testid="own-bid"] [data-money="15000 ${currency}"]`).waitFor();
@@ -334,9 +334,9 @@ describe("provider screens", () => {
     await item.getByRole("button", { name: "Yes, withdraw" }).click();
     await item.getByRole("status").filter({ hasText: "Bid withdrawn." }).waitFor();
     await item.getByRole("button", { name: "Place bid" }).waitFor();
-    expect(await item.locator('[data-testid="own-bid"]').count()).toBe(0);
+    await expect.poll(() => item.locator('[data-testid="own-bid"]').count()).toBe(0);
     expect((await ownBids(requests.live)).map((bid) => bid.status)).toEqual(["WITHDRAWN"]);
-    expect(await feedOrder(page)).toContain(requests.live); // a bid never takes the request out of the feed
+    await expect.poll(() => feedOrder(page)).toContain(requests.live); // a bid never takes the request out of the feed
     expect(consoleErrors).toEqual([]);
   });
 
@@ -348,7 +348,7 @@ describe("provider screens", () => {
     await link.waitFor();
     const job = await gql<{ serviceRequest: { job: { id: string; status: string } } }>("query ($id: ID!) { serviceRequest(id: $id) { job { id status } } }", { id: requests.offer }, providerToken);
     expect(job.serviceRequest.job.status).toBe("PENDING_PAYMENT");
-    expect(await link.getAttribute("href")).toBe(`/app/jobs/${job.serviceRequest.job.id}`);
+    await expect.poll(() => link.getAttribute("href")).toBe(`/app/jobs/${job.serviceRequest.job.id}`);
     requests.offerJob = job.serviceRequest.job.id;
     expect(consoleErrors).toEqual([]);
   });
@@ -396,8 +396,8 @@ describe("provider screens", () => {
     const offerMission = page.locator(`[data-testid="mission"][data-job-id="${requests.offerJob}"]`);
     await offerMission.waitFor(); // "active" is the default filter: the offer's job waits for payment
     await offerMission.getByText("Replace two light switches").waitFor();
-    expect(await offerMission.getByRole("link", { name: "Open job" }).getAttribute("href")).toBe(`/app/jobs/${requests.offerJob}`);
-    expect(await page.locator(`[data-testid="mission"][data-job-id="${jobId}"]`).count()).toBe(0);
+    await expect.poll(() => offerMission.getByRole("link", { name: "Open job" }).getAttribute("href")).toBe(`/app/jobs/${requests.offerJob}`);
+    await expect.poll(() => page.locator(`[data-testid="mission"][data-job-id="${jobId}"]`).count()).toBe(0);
     await page.getByRole("link", { name: "Completed", exact: true }).click();
     const done = page.locator(`[data-testid="mission"][data-job-id="${jobId}"][data-status="COMPLETED"]`);
     await done.waitFor();
@@ -434,8 +434,8 @@ describe("provider screens", () => {
     const stats = page.locator('[data-testid="provider-stats"]');
     await stats.getByText("Total missions").waitFor();
     await expect.poll(() => stats.locator(".stat").filter({ hasText: "Total missions" }).locator("dd").textContent(), { timeout: 10_000 }).toBe(String(figures.totalMissions));
-    expect(await stats.locator(".stat").filter({ hasText: "Successful ends" }).locator("dd").textContent()).toBe(String(figures.successfulEnds));
-    expect(await stats.locator(".stat").filter({ hasText: "Trust rating" }).locator("dd").textContent()).toBe(rating);
+    await expect.poll(() => stats.locator(".stat").filter({ hasText: "Successful ends" }).locator("dd").textContent()).toBe(String(figures.successfulEnds));
+    await expect.poll(() => stats.locator(".stat").filter({ hasText: "Trust rating" }).locator("dd").textContent()).toBe(rating);
     await page.locator('[data-testid="dashboard-missions"]').locator(`[data-job-id="${requests.offerJob}"]`).waitFor();
     await page.locator('[data-testid="dashboard-requests"] [data-testid="feed-item"]').first().waitFor();
     await screenshot(page, "provider-dashboard-figures-desktop"); // accounts.e2e.ts owns "provider-dashboard-desktop"

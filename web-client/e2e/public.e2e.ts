@@ -109,24 +109,24 @@ describe("public pages", () => {
     });
     await page.goto(`${base}/`);
     const h1 = page.getByRole("heading", { level: 1 });
-    await expect(h1.textContent()).resolves.toBe("Home services you can trust");
-    expect(await headings(page, 1)).toHaveLength(1);
-    expect(await headings(page, 2)).toEqual(["Why ServeFlow", "Popular services", "How it works", "Customers say", "For professionals", "Are you a pro?"]);
+    await expect.poll(() => h1.textContent()).toBe("Home services you can trust");
+    await expect.poll(() => headings(page, 1)).toHaveLength(1);
+    await expect.poll(() => headings(page, 2)).toEqual(["Why ServeFlow", "Popular services", "How it works", "Customers say", "For professionals", "Are you a pro?"]);
     const blocks = await page.locator("[data-block]").evaluateAll((elements) => elements.map((element) => element.getAttribute("data-block")));
     expect(blocks).toEqual(["hero", "features", "category-grid", "steps", "testimonials", "rich-text", "image", "call-to-action"]);
-    await expect(page.title()).resolves.toBe("ServeFlow: home services, done right");
+    await expect.poll(() => page.title()).toBe("ServeFlow: home services, done right");
 
     // The category grid shows the live demo categories with their prices.
     const grid = page.locator('[data-block="category-grid"] [data-testid="category-card"]');
-    await expect(grid.locator("h3").allTextContents()).resolves.toEqual(["Plumbing", "Electrical", "Cleaning", "Carpentry", "Painting"]);
-    await expect(grid.first().locator(".category-price").textContent()).resolves.toMatch(/\$25\.00\s+per hour/);
-    await expect(page.getByRole("link", { name: "Get started with Plumbing" }).first().getAttribute("href")).resolves.toBe("/register?category=plumbing");
-    await expect(page.locator('[data-block="testimonials"] [role="img"]').first().getAttribute("aria-label")).resolves.toBe("Rated 5 out of 5");
+    await expect.poll(() => grid.locator("h3").allTextContents()).toEqual(["Plumbing", "Electrical", "Cleaning", "Carpentry", "Painting"]);
+    await expect.poll(() => grid.first().locator(".category-price").textContent()).toMatch(/\$25\.00\s+per hour/);
+    await expect.poll(() => page.getByRole("link", { name: "Get started with Plumbing" }).first().getAttribute("href")).toBe("/register?category=plumbing");
+    await expect.poll(() => page.locator('[data-block="testimonials"] [role="img"]').first().getAttribute("aria-label")).toBe("Rated 5 out of 5");
 
     // Images come from their renditions and load; the hero's alt text is the CMS's.
-    await expect(page.locator('[data-block="hero"] img').getAttribute("alt")).resolves.toBe("A tidy living room after a repair");
-    await expect(page.locator('[data-block="hero"] img').getAttribute("src")).resolves.toMatch(/\/media\/images\/.*fill-1600x900/);
-    await expect(page.locator('[data-block="image"] img').getAttribute("alt")).resolves.toBe("Two painters rolling a wall");
+    await expect.poll(() => page.locator('[data-block="hero"] img').getAttribute("alt")).toBe("A tidy living room after a repair");
+    await expect.poll(() => page.locator('[data-block="hero"] img').getAttribute("src")).toMatch(/\/media\/images\/.*fill-1600x900/);
+    await expect.poll(() => page.locator('[data-block="image"] img').getAttribute("alt")).toBe("Two painters rolling a wall");
     await expectImagesLoaded(page);
 
     const timing = await page.evaluate(() => {
@@ -162,9 +162,9 @@ describe("public pages", () => {
     await page.evaluate(() => ((window as { __sameDocument?: boolean }).__sameDocument = true));
     await page.locator('[data-block="rich-text"]').getByRole("link", { name: "how providers get verified" }).click();
     await page.waitForURL(`${base}/become-a-provider/`);
-    await expect(h1.textContent()).resolves.toBe("Grow your business with ServeFlow");
-    await expect(page.locator('[data-testid="cms-page"]').getAttribute("data-path")).resolves.toBe("/become-a-provider/");
-    expect(await page.evaluate(() => (window as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    await expect.poll(() => h1.textContent()).toBe("Grow your business with ServeFlow");
+    await expect.poll(() => page.locator('[data-testid="cms-page"]').getAttribute("data-path")).toBe("/become-a-provider/");
+    await expect.poll(() => page.evaluate(() => (window as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
@@ -172,15 +172,15 @@ describe("public pages", () => {
   it("puts the SEO description in the document and renders CMS pages by path, or 'Page not found'", async () => {
     const { page, context, consoleErrors } = await openPage(browser, PHONE);
     await page.goto(`${base}/become-a-provider/`);
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Grow your business with ServeFlow");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Grow your business with ServeFlow");
     await expectNoHorizontalOverflow(page);
     await page.goto(`${base}/no-such-page/`);
     await page.getByTestId("page-not-found").waitFor();
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Page not found");
-    await expect(page.locator('meta[name="robots"]').getAttribute("content")).resolves.toBe("noindex");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Page not found");
+    await expect.poll(() => page.locator('meta[name="robots"]').getAttribute("content")).toBe("noindex");
     await page.getByRole("link", { name: "Go to the home page" }).click();
     await page.getByRole("heading", { name: "Home services you can trust" }).waitFor();
-    await expect(page.locator('meta[name="robots"]').count()).resolves.toBe(0);
+    await expect.poll(() => page.locator('meta[name="robots"]').count()).toBe(0);
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
@@ -191,9 +191,9 @@ describe("public pages", () => {
     const { page, context, consoleErrors } = await openPage(browser);
     await page.goto(`${base}/`);
     await page.waitForFunction((primary) => getComputedStyle(document.documentElement).getPropertyValue("--sf-color-primary").trim() === primary, theme.primaryColor);
-    await expect(cssVariable(page, "--sf-radius")).resolves.toBe(`${theme.cornerRadius}px`);
-    await expect(cssVariable(page, "--sf-font-body")).resolves.toBe(theme.fontFamily);
-    await expect(page.evaluate(() => document.documentElement.classList.contains("sf-glass"))).resolves.toBe(theme.glassEffect);
+    await expect.poll(() => cssVariable(page, "--sf-radius")).toBe(`${theme.cornerRadius}px`);
+    await expect.poll(() => cssVariable(page, "--sf-font-body")).toBe(theme.fontFamily);
+    await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains("sf-glass"))).toBe(theme.glassEffect);
     // The logo from the branding settings is shown in the header, and loads.
     await page.waitForFunction(() => {
       const image = document.querySelector<HTMLImageElement>(".public-header .brand-logo");
@@ -211,11 +211,11 @@ print("ok")`);
     try {
       await page.reload();
       await page.waitForFunction(() => getComputedStyle(document.documentElement).getPropertyValue("--sf-color-primary").trim() === "#7a1fa2");
-      await expect(cssVariable(page, "--sf-radius")).resolves.toBe("4px");
-      await expect(page.evaluate(() => document.documentElement.classList.contains("sf-glass"))).resolves.toBe(false);
+      await expect.poll(() => cssVariable(page, "--sf-radius")).toBe("4px");
+      await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains("sf-glass"))).toBe(false);
       // Buttons are painted with it, and their text stays readable (white on this purple).
       const button = page.getByRole("link", { name: "Create account" });
-      await expect(button.evaluate((element) => [getComputedStyle(element).backgroundColor, getComputedStyle(element).color])).resolves.toEqual(["rgb(122, 31, 162)", "rgb(255, 255, 255)"]);
+      await expect.poll(() => button.evaluate((element) => [getComputedStyle(element).backgroundColor, getComputedStyle(element).color])).toEqual(["rgb(122, 31, 162)", "rgb(255, 255, 255)"]);
     } finally {
       djangoShell(`
 from cms.models import BrandingSettings
@@ -241,7 +241,7 @@ print("ok")`);
       const { page, context, consoleErrors } = await openPage(browser);
       await page.goto(`${base}/`);
       const notice = page.getByRole("status").filter({ hasText: "Maintenance:" });
-      await expect(notice.textContent()).resolves.toBe("Maintenance: Back at 10:00 UTC.");
+      await expect.poll(() => notice.textContent()).toBe("Maintenance: Back at 10:00 UTC.");
       // The CMS content still loads during maintenance.
       await page.getByRole("heading", { name: "Home services you can trust" }).waitFor();
       // Registering is refused with MAINTENANCE: the form says why.
@@ -249,8 +249,8 @@ print("ok")`);
       await page.getByLabel("Email").fill(`maintenance-${Date.now()}@example.com`);
       await page.getByLabel("Password").fill("a-long-e2e-passphrase");
       await page.getByRole("button", { name: "Create account" }).click();
-      await expect(page.getByRole("alert").textContent()).resolves.toBe("Back at 10:00 UTC.");
-      await expect(notice.textContent()).resolves.toBe("Maintenance: Back at 10:00 UTC.");
+      await expect.poll(() => page.getByRole("alert").textContent()).toBe("Back at 10:00 UTC.");
+      await expect.poll(() => notice.textContent()).toBe("Maintenance: Back at 10:00 UTC.");
       expect(consoleErrors).toEqual([]);
       await context.close();
     } finally {
@@ -265,7 +265,7 @@ print("ok")`);
     const { page, context } = await openPage(browser);
     await page.goto(`${base}/`);
     await page.getByRole("heading", { name: "Home services you can trust" }).waitFor();
-    await expect(page.getByRole("status").filter({ hasText: "Maintenance:" }).count()).resolves.toBe(0);
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "Maintenance:" }).count()).toBe(0);
     await context.close();
   });
 
@@ -274,12 +274,12 @@ print("ok")`);
     await page.goto(`${base}/`);
     await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Services" }).click();
     await page.waitForURL(`${base}/services`);
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Services");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Services");
     const cards = page.getByTestId("category-list").getByTestId("category-card");
     await cards.first().waitFor();
-    await expect(cards.locator("h2").allTextContents()).resolves.toEqual(["Plumbing", "Electrical", "Cleaning", "Carpentry", "Painting"]);
-    await expect(page.getByTestId("search-status").textContent()).resolves.toBe("5 services");
-    await expect(cards.nth(2).textContent()).resolves.toMatch(/\$60\.00\s*fixed price/);
+    await expect.poll(() => cards.locator("h2").allTextContents()).toEqual(["Plumbing", "Electrical", "Cleaning", "Carpentry", "Painting"]);
+    await expect.poll(() => page.getByTestId("search-status").textContent()).toBe("5 services");
+    await expect.poll(() => cards.nth(2).textContent()).toMatch(/\$60\.00\s*fixed price/);
     await expectImagesLoaded(page);
     await screenshot(page, "services-desktop");
 
@@ -288,18 +288,18 @@ print("ok")`);
     for (let presses = 0; presses < 10 && !(await page.evaluate(() => document.activeElement?.id === "service-search")); presses++) await page.keyboard.press("Tab");
     await page.keyboard.type("leak");
     await page.getByTestId("search-status").filter({ hasText: /^1 service matches “leak”$/ }).waitFor();
-    await expect(cards.locator("h2").allTextContents()).resolves.toEqual(["Plumbing"]);
+    await expect.poll(() => cards.locator("h2").allTextContents()).toEqual(["Plumbing"]);
     await page.waitForURL((url) => url.searchParams.get("q") === "leak");
     await page.reload(); // the search is in the URL
     await cards.first().waitFor();
-    await expect(page.getByLabel("Search services").inputValue()).resolves.toBe("leak");
-    await expect(cards.locator("h2").allTextContents()).resolves.toEqual(["Plumbing"]);
+    await expect.poll(() => page.getByLabel("Search services").inputValue()).toBe("leak");
+    await expect.poll(() => cards.locator("h2").allTextContents()).toEqual(["Plumbing"]);
 
     await page.getByLabel("Search services").fill("helicopter");
-    await expect(page.getByTestId("search-status").textContent()).resolves.toBe("No services match “helicopter”");
-    await expect(cards.count()).resolves.toBe(0);
+    await expect.poll(() => page.getByTestId("search-status").textContent()).toBe("No services match “helicopter”");
+    await expect.poll(() => cards.count()).toBe(0);
     await page.getByRole("button", { name: "show all services" }).click();
-    await expect(cards.count()).resolves.toBe(5);
+    await expect.poll(() => cards.count()).toBe(5);
 
     await page.setViewportSize(PHONE);
     await expectNoHorizontalOverflow(page);
@@ -309,7 +309,7 @@ print("ok")`);
     // A visitor starts from a category: creating an account, as a customer.
     await page.getByRole("link", { name: "Get started with Painting" }).click();
     await page.waitForURL(`${base}/register?category=painting`);
-    await expect(page.getByLabel("Request services").isChecked()).resolves.toBe(true);
+    await expect.poll(() => page.getByLabel("Request services").isChecked()).toBe(true);
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
@@ -322,8 +322,8 @@ print("ok")`);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(`${base}/app/customer`);
     await page.goto(`${base}/services`);
-    await expect(page.getByRole("link", { name: "Get started with Plumbing" }).getAttribute("href")).resolves.toBe("/app/customer/requests/new?category=plumbing");
-    await expect(page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Open dashboard" }).isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.getByRole("link", { name: "Get started with Plumbing" }).getAttribute("href")).toBe("/app/customer/requests/new?category=plumbing");
+    await expect.poll(() => page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Open dashboard" }).isVisible()).toBe(true);
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
@@ -339,11 +339,11 @@ print(previews.issue_preview(page))`);
     const { page, context, consoleErrors } = await openPage(browser);
     await page.goto(`${base}/preview?token=${encodeURIComponent(token)}`);
     const banner = page.getByTestId("preview-banner");
-    await expect(banner.textContent()).resolves.toContain("Preview");
-    await expect(page.getByRole("note").textContent()).resolves.toContain("Draft: grow with us");
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("A headline nobody has published");
-    await expect(page.title()).resolves.toBe("Preview: Draft: grow with us");
-    await expect(page.locator('meta[name="robots"]').getAttribute("content")).resolves.toBe("noindex");
+    await expect.poll(() => banner.textContent()).toContain("Preview");
+    await expect.poll(() => page.getByRole("note").textContent()).toContain("Draft: grow with us");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("A headline nobody has published");
+    await expect.poll(() => page.title()).toBe("Preview: Draft: grow with us");
+    await expect.poll(() => page.locator('meta[name="robots"]').getAttribute("content")).toBe("noindex");
     await screenshot(page, "preview-desktop");
     await page.setViewportSize(PHONE);
     await expectNoHorizontalOverflow(page);
@@ -351,11 +351,11 @@ print(previews.issue_preview(page))`);
 
     // The live page is untouched.
     await page.goto(`${base}/become-a-provider/`);
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Grow your business with ServeFlow");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Grow your business with ServeFlow");
 
     await page.goto(`${base}/preview?token=forged-token`);
     await page.getByTestId("preview-invalid").waitFor();
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("This preview link is invalid or has expired");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("This preview link is invalid or has expired");
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
@@ -378,8 +378,8 @@ print(page.pk)`);
       await page.goto(`${base}/cms/pages/${pageId}/view_draft/`);
       const frame = page.frameLocator("iframe");
       await frame.getByTestId("preview-banner").waitFor();
-      await expect(frame.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Waiting for review");
-      await expect(page.locator("iframe").getAttribute("src")).resolves.toMatch(new RegExp(`^${base}/preview\\?token=`));
+      await expect.poll(() => frame.getByRole("heading", { level: 1 }).textContent()).toBe("Waiting for review");
+      await expect.poll(() => page.locator("iframe").getAttribute("src")).toMatch(new RegExp(`^${base}/preview\\?token=`));
       await screenshot(page, "preview-in-wagtail");
     } finally {
       // Put the live content back as the latest revision, so the CMS shows no pending draft.
