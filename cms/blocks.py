@@ -12,19 +12,37 @@ RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "d
 
 
 class LinkBlock(blocks.StructBlock):
-    """A call to action: a label and either one of our pages or an external URL (all empty: no call to action)."""
+    """A call to action: a label and either one of our pages or an external URL.
 
-    label = blocks.CharBlock(max_length=60)
+    The parts go together: a label needs a target and a target needs a label. `LinkBlock(required=False)` may be
+    left all empty (no call to action); a required one may not. Every part is optional to Wagtail's form, so the
+    whole-link rule lives in `clean()` alone and an optional link never traps the editor on publish.
+    """
+
+    label = blocks.CharBlock(max_length=60, required=False)
     page = blocks.PageChooserBlock(required=False)
     url = blocks.URLBlock(required=False, help_text="Used when no page is chosen.")
 
     class Meta:
         icon = "link"
+        required = True
+        all_or_nothing = True  # label and target are given together or not at all
+
+    @property
+    def required(self) -> bool:
+        return self.meta.required
 
     def clean(self, value):
         value = super().clean(value)
-        if value.get("label") and not value.get("page") and not value.get("url"):
+        if self.is_deferred_validation:  # saving a draft: half a link is fine until publishing
+            return value
+        has_target = bool(value.get("page") or value.get("url"))
+        if value.get("label") and not has_target:
             raise StructBlockValidationError(block_errors={"page": ValidationError("Choose a page or enter a URL.")})
+        if has_target and not value.get("label"):
+            raise StructBlockValidationError(block_errors={"label": ValidationError("Give the link a label.")})
+        if self.required and not value.get("label"):
+            raise StructBlockValidationError(block_errors={"label": ValidationError("This field is required.")})
         return value
 
 
