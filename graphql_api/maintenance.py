@@ -19,6 +19,7 @@ from strawberry_django.auth.utils import get_current_user
 from wagtail.models import Site
 
 from cms.settings import platform_settings
+from marketplace.accounts.authority import is_platform_admin
 from marketplace.errors import DomainError
 
 OPEN_DURING_MAINTENANCE = frozenset({"site", "page", "pagePreview", "categories", "me", "login", "logout"})
@@ -51,7 +52,7 @@ class MaintenanceGate(SchemaExtension):
             self._refusal = None
             if terms.maintenance_mode:
                 user = get_current_user(info)
-                if not (user.is_authenticated and getattr(user, "is_platform_admin", False)):
+                if not is_platform_admin(user):
                     self._refusal = UnderMaintenance(terms.maintenance_message)
         return self._refusal
 

@@ -9,6 +9,7 @@ from strawberry_django.auth.utils import get_current_user
 from strawberry_django.permissions import DjangoPermissionExtension
 from strawberry_django.resolvers import django_resolver
 
+from marketplace.accounts.authority import is_platform_admin
 from marketplace.accounts.models import Role, User
 from marketplace.errors import NotAllowed, NotAuthenticated
 
@@ -64,8 +65,10 @@ class IsProvider(RoleRule):
 
 
 class IsPlatformAdmin(RoleRule):
+    """Platform admins only: `marketplace.accounts.authority.is_platform_admin` (active, role ADMIN)."""
+
     def allows(self, user: User) -> bool:
-        return user.is_platform_admin
+        return is_platform_admin(user)
 
 
 class IsApprovedProvider(RoleRule):

@@ -1,9 +1,9 @@
 """Per-site settings, split by who may change them.
 
 `BrandingSettings` is content (editors change it); `PlatformSettings` holds money and operations (commission, tax,
-timers, maintenance) and needs `cms.change_platformsettings`, which only the "Platform admins" group (and
-superusers) have. Two models rather than one with a locked panel, because Wagtail checks settings permissions per
-model: a hidden panel would still accept a forged POST, a separate model cannot be opened at all.
+timers, maintenance) and is open to platform admins only (`marketplace.accounts.authority.is_platform_admin`: active,
+role ADMIN), whatever Django permissions a group holds. Two models rather than one with a locked panel, because
+Wagtail checks settings permissions per model: a hidden panel would still accept a forged POST, a separate model cannot be opened at all.
 """
 
 from __future__ import annotations
@@ -12,6 +12,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
+from wagtail.permission_policies.sites import SitePermissionPolicy
+
+from marketplace.accounts.authority import is_platform_admin, platform_admins
 
 currency_code = RegexValidator(r"^[A-Z]{3}$", "Use an ISO 4217 code such as USD or PKR.", code="INVALID_CURRENCY")
 BASIS_POINTS_MAX = 10_000  # 100.00%
@@ -38,6 +42,23 @@ class BrandingSettings(BaseSiteSetting):
     class Meta:
         verbose_name = "branding"
         verbose_name_plural = "branding"
+
+
+class PlatformAdminsOnlyPerSite(SitePermissionPolicy):
+    """Wagtail's site-settings policy with one rule: platform admins may view and change every site's settings,
+    nobody else may (a group granted `change_platformsettings` by mistake changes nothing)."""
+
+    def user_has_any_permission(self, user, actions):
+        return is_platform_admin(user)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return is_platform_admin(user)
+
+    def sites_user_has_any_permission_for(self, user, actions):
+        return Site.objects.all() if is_platform_admin(user) else Site.objects.none()
+
+    def users_with_any_permission(self, actions):
+        return platform_admins()
 
 
 @register_setting(icon="cog")
@@ -72,6 +93,10 @@ class PlatformSettings(BaseSiteSetting):
         MultiFieldPanel([FieldPanel("auto_release_hours"), FieldPanel("payment_expiry_minutes")], heading="Timers"),
         MultiFieldPanel([FieldPanel("maintenance_mode"), FieldPanel("maintenance_message")], heading="Maintenance"),
     ]
+
+    @classmethod
+    def get_permission_policy(cls):
+        return PlatformAdminsOnlyPerSite(cls)
 
     class Meta:
         verbose_name = "platform settings"

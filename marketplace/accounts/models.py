@@ -75,6 +75,10 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     class Meta:
         ordering = ["id"]
+        constraints = [
+            # Django and Wagtail let superusers past every check; only platform admins may be one.
+            models.CheckConstraint(condition=models.Q(is_superuser=False) | models.Q(role=Role.ADMIN), name="superuser_is_platform_admin")
+        ]
 
     def __str__(self) -> str:
         return self.email
@@ -95,7 +99,10 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @property
     def is_platform_admin(self) -> bool:
-        return self.role == Role.ADMIN and self.is_active
+        """The one rule (`marketplace.accounts.authority.is_platform_admin`): active and role ADMIN."""
+        from marketplace.accounts.authority import is_platform_admin
+
+        return is_platform_admin(self)
 
     @property
     def email_verified(self) -> bool:

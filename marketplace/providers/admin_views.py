@@ -8,6 +8,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 
+from marketplace.accounts.authority import is_platform_admin
 from marketplace.errors import DomainError
 
 from . import services
@@ -15,7 +16,7 @@ from .models import ProviderProfile, VerificationStatus
 
 
 def _require_platform_admin(request) -> None:
-    if not request.user.is_authenticated or not request.user.is_platform_admin:
+    if not is_platform_admin(request.user):
         raise PermissionDenied
 
 

@@ -2,6 +2,8 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from marketplace.accounts.authority import is_platform_admin
+
 from . import admin_views
 
 
@@ -15,7 +17,7 @@ def register_verification_urls():
 
 class PlatformAdminMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.is_platform_admin
+        return is_platform_admin(request.user)
 
 
 @hooks.register("register_admin_menu_item")
