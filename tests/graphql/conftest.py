@@ -26,7 +26,7 @@ def _document(user, name: str) -> ProviderDocument:
 
 
 @pytest.fixture
-def world(make_user, make_provider, make_request, platform_terms):
+def world(make_user, make_provider, make_request, platform_terms):  # noqa: F811  (fixtures imported above)
     """Two customers, two approved providers bidding against each other, a pending provider, an editor and an admin;
     a completed, paid, reviewed and invoiced job with chat; a disputed job; an open request; documents; audit entries;
     notifications."""
