@@ -37,6 +37,7 @@ from .requests.mutations import ServiceRequestMutation
 from .requests.queries import ServiceRequestQuery
 from .requests.subscriptions import ServiceRequestSubscription
 from .reviews.mutations import ReviewMutation
+from .visibility import assert_every_type_guarded
 
 Query = merge_types(
     "Query",
@@ -93,3 +94,5 @@ schema = strawberry.Schema(
         disable_field_suggestions=not settings.GRAPHQL_DEBUG_TOOLS,
     ),
 )
+
+assert_every_type_guarded(schema)

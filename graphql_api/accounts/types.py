@@ -5,6 +5,9 @@ import strawberry_django
 from strawberry import relay
 
 from marketplace.accounts.models import User
+from marketplace.visibility import visible_users
+
+from ..visibility import guarded_by
 
 
 @strawberry_django.type(
@@ -12,6 +15,8 @@ from marketplace.accounts.models import User
 )
 class UserType(relay.Node):
     """A ServeFlow user. Only the user themself (and admins) see this type in full."""
+
+    get_queryset = guarded_by(visible_users)
 
     @strawberry_django.field(only=["email_verified_at"])
     def email_verified(self) -> bool:

@@ -8,10 +8,16 @@ from strawberry import relay
 from strawberry.scalars import JSON
 
 from marketplace.audit.models import AuditEntry
+from marketplace.visibility import platform_admins_only
+
+from ..visibility import guarded_by
 
 
 @strawberry_django.type(AuditEntry, name="AuditEntry")
 class AuditEntryType(relay.Node):
+    """One security- or money-relevant action. Platform admins only, by every path."""
+
+    get_queryset = guarded_by(platform_admins_only)
     at: datetime
     actor_role: str
     action: str

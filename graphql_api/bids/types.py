@@ -5,14 +5,14 @@ from typing import Annotated
 
 import strawberry
 import strawberry_django
-from strawberry import Info, relay
+from strawberry import relay
 
 from marketplace.bids.models import Bid
 from marketplace.visibility import visible_bids
 
 from ..money import Money
-from ..permissions import current_user
 from ..providers.types import ProviderPublicProfileType, providers_with_profiles
+from ..visibility import guarded_by
 
 
 @strawberry_django.type(Bid, name="Bid")
@@ -23,9 +23,7 @@ class BidType(relay.Node):
     created_at: datetime
     updated_at: datetime
 
-    @classmethod
-    def get_queryset(cls, queryset, info: Info, **kwargs):
-        return visible_bids(queryset, current_user(info))
+    get_queryset = guarded_by(visible_bids)
 
     @strawberry_django.field(only=["amount", "currency"])
     def amount(self) -> Money:

@@ -6,15 +6,10 @@ import strawberry_django
 from strawberry import Info, relay
 
 from marketplace.chat.models import Message
-from marketplace.jobs.models import Job
-from marketplace.visibility import visible_jobs
+from marketplace.visibility import visible_job_parts
 
 from ..permissions import current_user
-
-
-def visible_messages(queryset, viewer):
-    """Messages of the jobs the viewer may see (the job's customer, its provider and admins)."""
-    return queryset.filter(job__in=visible_jobs(Job.objects.all(), viewer).values("pk"))
+from ..visibility import guarded_by
 
 
 @strawberry_django.type(Message, name="ChatMessage")
@@ -22,9 +17,7 @@ class ChatMessageType(relay.Node):
     body: str = strawberry_django.field(description="Plain text as written; clients escape it when rendering.")
     created_at: datetime
 
-    @classmethod
-    def get_queryset(cls, queryset, info: Info, **kwargs):
-        return visible_messages(queryset, current_user(info))
+    get_queryset = guarded_by(visible_job_parts)
 
     @strawberry_django.field(select_related=["sender"], only=["sender__role"], description="CUSTOMER or PROVIDER.")
     def sender_role(self) -> str:

@@ -13,6 +13,9 @@ from cms import renditions
 from cms.models import BrandingSettings, PlatformSettings, PricingModel, ServiceCategory, Theme
 from cms.settings import platform_settings
 from graphql_api.money import Money
+from marketplace.visibility import visible_categories
+
+from ..visibility import guarded_by
 
 ImageSpec = strawberry.enum(
     Enum("ImageSpec", {name: name for name in renditions.IMAGE_SPECS}),
@@ -52,6 +55,8 @@ def currency_of(info: Info) -> str:
 @strawberry_django.type(ServiceCategory, name="ServiceCategory", fields=["name", "slug", "description", "sort_order"])
 class ServiceCategoryType(relay.Node):
     """A kind of service, as last published. Only live, active categories reach the API."""
+
+    get_queryset = guarded_by(visible_categories)
 
     @strawberry_django.field
     def pricing_model(self) -> PricingModelEnum:

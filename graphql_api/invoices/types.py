@@ -7,10 +7,12 @@ from django.urls import reverse
 from strawberry import Info, relay
 
 from marketplace.invoices.models import Invoice
-from marketplace.invoices.services import pdf_link_token, visible_invoices
+from marketplace.invoices.services import pdf_link_token
+from marketplace.visibility import visible_invoices
 
 from ..money import Money
 from ..permissions import current_user
+from ..visibility import guarded_by
 
 
 @strawberry_django.type(Invoice, name="Invoice")
@@ -21,9 +23,7 @@ class InvoiceType(relay.Node):
     platform_name: str
     platform_support_email: str
 
-    @classmethod
-    def get_queryset(cls, queryset, info: Info, **kwargs):
-        return visible_invoices(queryset, current_user(info))
+    get_queryset = guarded_by(visible_invoices)
 
     @strawberry_django.field(only=["job_id"])
     def job_id(self) -> relay.GlobalID:

@@ -9,16 +9,19 @@ from strawberry import Info, relay
 from marketplace.chat.services import unread_count, unread_messages
 from marketplace.jobs.models import Dispute, Job, JobTransition
 from marketplace.reviews.models import Review
-from marketplace.visibility import visible_jobs
+from marketplace.visibility import visible_job_parts, visible_jobs, visible_reviews
 
 from ..money import Money
 from ..permissions import current_user
 from ..providers.types import ProviderPublicProfileType, providers_with_profiles
 from ..requests.types import ServiceRequestType
+from ..visibility import guarded_by
 
 
 @strawberry_django.type(JobTransition, name="JobTransition")
 class JobTransitionType:
+    get_queryset = guarded_by(visible_job_parts)
+
     from_status: str
     to_status: str
     note: str
@@ -48,6 +51,8 @@ class DisputeAnalysisType:
 
 @strawberry_django.type(Dispute, name="Dispute")
 class DisputeType:
+    get_queryset = guarded_by(visible_job_parts)
+
     reason: str
     opened_at: datetime
     resolution: str
@@ -72,6 +77,8 @@ class DisputeType:
 
 @strawberry_django.type(Review, name="Review")
 class ReviewType(relay.Node):
+    get_queryset = guarded_by(visible_reviews)
+
     rating: int
     comment: str
     created_at: datetime
@@ -101,9 +108,7 @@ class JobType(relay.Node):
     transitions: list[JobTransitionType]
     reviews: list[ReviewType]
 
-    @classmethod
-    def get_queryset(cls, queryset, info: Info, **kwargs):
-        return visible_jobs(queryset, current_user(info))
+    get_queryset = guarded_by(visible_jobs)
 
     @strawberry_django.field(only=["amount", "currency"], description="The subtotal agreed (tax is added at payment).")
     def amount(self) -> Money:

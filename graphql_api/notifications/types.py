@@ -9,8 +9,10 @@ from strawberry_django.relay import DjangoListConnection
 
 from marketplace.notifications.models import Notification
 from marketplace.notifications.services import unread_count
+from marketplace.visibility import visible_notifications
 
 from ..permissions import current_user
+from ..visibility import guarded_by
 
 
 @strawberry_django.type(Notification, name="Notification")
@@ -22,10 +24,7 @@ class NotificationType(relay.Node):
     created_at: datetime
     read_at: datetime | None
 
-    @classmethod
-    def get_queryset(cls, queryset, info: Info, **kwargs):
-        viewer = current_user(info)
-        return queryset.filter(user=viewer) if viewer is not None else queryset.none()
+    get_queryset = guarded_by(visible_notifications)
 
     @strawberry_django.field(only=["read_at"])
     def is_read(self) -> bool:

@@ -6,8 +6,10 @@ import strawberry
 import strawberry_django
 
 from marketplace.payments.models import Payment
+from marketplace.visibility import visible_payments
 
 from ..money import Money
+from ..visibility import guarded_by
 
 
 @strawberry.type(description="The active payment gateway. `live: false` means the offline gateway: no real money moves.")
@@ -19,6 +21,8 @@ class PaymentGateway:
 
 @strawberry_django.type(Payment, name="JobPayment")
 class JobPaymentType:
+    get_queryset = guarded_by(visible_payments)
+
     status: str = strawberry_django.field(description="REQUIRES_PAYMENT, FAILED (try again) or SUCCEEDED.")
     gateway: str
     client_secret: str = strawberry_django.field(description="Stripe: confirm the PaymentIntent with this. Empty offline.")

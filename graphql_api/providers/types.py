@@ -7,8 +7,10 @@ from strawberry import relay
 
 from marketplace.accounts.models import User
 from marketplace.providers.models import ProviderDocument, ProviderProfile
+from marketplace.visibility import visible_private_profiles, visible_provider_documents, visible_public_profiles
 
 from ..cms.types import ServiceCategoryType
+from ..visibility import guarded_by
 
 
 def providers_with_profiles(info=None) -> Prefetch:
@@ -19,6 +21,8 @@ def providers_with_profiles(info=None) -> Prefetch:
 @strawberry_django.type(ProviderProfile, name="ProviderPublicProfile")
 class ProviderPublicProfileType(relay.Node):
     """What anyone signed in may see of a provider: name, area, skills, rating and reviews."""
+
+    get_queryset = guarded_by(visible_public_profiles)
 
     bio: str
     city: str
@@ -55,6 +59,9 @@ class ProviderPublicProfileType(relay.Node):
 
 @strawberry_django.type(ProviderDocument, name="ProviderDocument")
 class ProviderDocumentType(relay.Node):
+    """An identity document: the provider who uploaded it and platform admins only."""
+
+    get_queryset = guarded_by(visible_provider_documents)
     kind: str
     uploaded_at: strawberry.auto
 
@@ -66,6 +73,8 @@ class ProviderDocumentType(relay.Node):
 @strawberry_django.type(ProviderProfile, name="ProviderProfile")
 class ProviderProfileType(ProviderPublicProfileType):
     """The provider's own view (and admins'): verification status, exact location, documents."""
+
+    get_queryset = guarded_by(visible_private_profiles)
 
     status: str
     rejection_reason: str

@@ -12,11 +12,12 @@ from marketplace.bids.models import Bid, BidStatus
 from marketplace.jobs.models import Job, JobStatus
 from marketplace.matching import rank_bids
 from marketplace.service_requests.models import RequestPhoto, ServiceRequest
-from marketplace.visibility import can_see_address, visible_bids, visible_jobs, visible_requests
+from marketplace.visibility import can_see_address, visible_bids, visible_jobs, visible_request_photos, visible_requests
 
 from ..cms.types import ServiceCategoryType
 from ..money import Money, money
 from ..permissions import current_user
+from ..visibility import guarded_by
 
 if TYPE_CHECKING:
     from ..bids.types import BidType
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
 
 @strawberry_django.type(RequestPhoto, name="RequestPhoto")
 class RequestPhotoType:
+    get_queryset = guarded_by(visible_request_photos)
+
     width: int
     height: int
 
@@ -58,9 +61,7 @@ class ServiceRequestType(relay.Node):
     category: ServiceCategoryType
     photos: list[RequestPhotoType]
 
-    @classmethod
-    def get_queryset(cls, queryset, info: Info, **kwargs):
-        return visible_requests(queryset, current_user(info))
+    get_queryset = guarded_by(visible_requests)
 
     @strawberry_django.field(only=["budget_amount", "currency"])
     def budget(self) -> Money | None:

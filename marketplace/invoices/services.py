@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core import signing
-from django.db.models import QuerySet
 
 from marketplace import platform_settings
 from marketplace.accounts.models import User
 from marketplace.payments.models import AccountKind, LedgerTransaction
+from marketplace.visibility import visible_invoices
 
 from .models import Invoice, InvoiceKind, InvoiceSequence
 
@@ -47,13 +47,6 @@ def issue_for_release(entry: LedgerTransaction) -> list[Invoice]:
             commission=commission, total=net, **common,
         ),
     ]  # fmt: skip
-
-
-def visible_invoices(queryset: QuerySet, viewer: User | None) -> QuerySet:
-    """Each recipient sees their own; admins see all."""
-    if viewer is None:
-        return queryset.none()
-    return queryset if viewer.is_platform_admin else queryset.filter(recipient=viewer)
 
 
 def pdf_link_token(invoice: Invoice, viewer: User) -> str:
