@@ -120,7 +120,8 @@ def rows(db):
     call = AiCall.objects.create(purpose="IMAGE_INTAKE", key=key, key_last_four=key.last_four, outcome="SUCCESS", latency_ms=5)
     provider = User.objects.create_user(email="pending@example.com", password="x" * 20, role=Role.PROVIDER)
     profile = ProviderProfile.objects.create(user=provider, status=VerificationStatus.PENDING, city="Lahore")
-    return {GeminiKey: key.pk, AiCall: call.pk, None: profile.pk, ProviderProfile: profile.pk}
+    # Primary keys differ between SQLite and PostgreSQL (sequences are not reset): URLs take the real row's key.
+    return {GeminiKey: key.pk, AiCall: call.pk, None: profile.pk, ProviderProfile: profile.pk, User: provider.pk}
 
 
 def state() -> str:
@@ -139,7 +140,8 @@ def state() -> str:
 def concrete(route: str, model, rows) -> str:
     url = re.sub(r"<(?:\w+:)?site_pk>", str(Site.objects.get(is_default_site=True).pk), route)
     url = re.sub(r"<(?:\w+:)?decision>", "approve", url)
-    url = re.sub(r"<(?:\w+:)?(pk|id|object_id)>", str(rows.get(model, rows[None])), url)
+    row = rows[User] if model is None and "users/" in route else rows.get(model, rows[None])
+    url = re.sub(r"<(?:\w+:)?(pk|id|object_id)>", str(row), url)
     assert "<" not in url, f"teach this test the URL parameter in {route}"
     return "/" + url
 
