@@ -16,10 +16,14 @@ SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-key-do-not-use-in-prod
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# The embedded default serves everything from one port (`bin/serve` exports PORT): every local URL follows it.
+# A deployment sets the public URLs below explicitly (settings/production.py requires them).
+PORT = env.int("PORT", default=8000)
+LOCAL_ORIGINS = [f"http://127.0.0.1:{PORT}", f"http://localhost:{PORT}"]
 # Origins allowed to open the GraphQL websocket (the web client's origin).
-CLIENT_ORIGINS = env.list("CLIENT_ORIGINS", default=["http://127.0.0.1:8000", "http://localhost:8000"])
+CLIENT_ORIGINS = env.list("CLIENT_ORIGINS", default=LOCAL_ORIGINS)
 # Public URL of the web client: links in emails (verification, password reset) point here.
-CLIENT_URL = env("CLIENT_URL", default="http://127.0.0.1:8000")
+CLIENT_URL = env("CLIENT_URL", default=LOCAL_ORIGINS[0])
 
 INSTALLED_APPS = [
     # Domain
@@ -247,7 +251,8 @@ STRAWBERRY_DJANGO = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "ServeFlow"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# Absolute URLs Wagtail builds without a request (admin emails, renditions outside GraphQL).
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=LOCAL_ORIGINS[0])
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "png", "jpg", "jpeg"]
 

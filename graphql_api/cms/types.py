@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from enum import Enum
+from urllib.parse import urljoin, urlsplit
 
 import strawberry
 import strawberry_django
+from django.conf import settings
 from strawberry import Info, relay
 from wagtail.images.models import AbstractImage
 
@@ -26,10 +28,20 @@ PricingModelEnum = strawberry.enum(PricingModel, name="PricingModel")
 
 @strawberry.type(name="Image", description="A rendition of an image at one of the allow-listed sizes.")
 class ImageType:
-    url: str = strawberry.field(description="Absolute URL of the rendition.")
+    source: strawberry.Private[str]  # the storage's URL: absolute (S3, CDN) or a path under MEDIA_URL
     width: int
     height: int
     alt: str
+
+    @strawberry.field(description="Absolute URL of the rendition.")
+    def url(self, info: Info) -> str:
+        if urlsplit(self.source).scheme:
+            return self.source
+        # Where this request reached us (any port locally, the public host behind the proxy in production).
+        request = getattr(info.context, "request", None)
+        if hasattr(request, "build_absolute_uri"):
+            return request.build_absolute_uri(self.source)
+        return urljoin(settings.WAGTAILADMIN_BASE_URL, self.source)
 
 
 def image_of(image: AbstractImage | None, spec: Enum, alt: str | None = None) -> ImageType | None:
@@ -40,7 +52,7 @@ def image_of(image: AbstractImage | None, spec: Enum, alt: str | None = None) ->
     if rendition is None:
         return None
     return ImageType(
-        url=rendition.full_url, width=rendition.width, height=rendition.height, alt=image.default_alt_text if alt is None else alt
+        source=rendition.url, width=rendition.width, height=rendition.height, alt=image.default_alt_text if alt is None else alt
     )
 
 

@@ -159,3 +159,13 @@ def test_demo_content_loads_twice_without_duplicates(demo_content):
     assert HomePage.objects.count() == 1 and LandingPage.objects.count() == 1
     assert ServiceCategory.objects.count() == 5 and Theme.objects.count() == 1
     assert get_image_model().objects.count() == images
+
+
+def test_rendition_urls_point_where_the_request_reached_us(db, media_on_disk, gql):
+    demo.load_categories()
+    demo.load_content()
+
+    for host in ("127.0.0.1:8765", "shop.example.com"):
+        result = gql(PAGE, {"path": "/"}, HTTP_HOST=host)
+        images = images_in(result.data["page"]["blocks"])
+        assert images and all(image["url"].startswith(f"http://{host}/media/") for image in images), images

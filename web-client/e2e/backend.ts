@@ -64,12 +64,12 @@ export default async function setup(project: TestProject) {
     DEBUG: "False", // production-like serving (no autorefresh) so the load time measured is meaningful
     DATABASE_URL: `sqlite:///${join(workdir, "db.sqlite3")}`,
     MEDIA_ROOT: join(workdir, "media"),
-    CLIENT_ORIGINS: baseUrl,
-    CLIENT_URL: baseUrl,
-    // Absolute image URLs (CMS renditions) point at this server, which serves the local media files.
-    WAGTAILADMIN_BASE_URL: baseUrl,
+    // A non-default port, as `PORT=… make run` gives it: nothing else is set, so every image URL, email link,
+    // preview frame and websocket origin must follow PORT (or the request) on its own.
+    PORT: String(port),
     LOG_LEVEL: "WARNING",
   };
+  for (const derived of ["CLIENT_ORIGINS", "CLIENT_URL", "WAGTAILADMIN_BASE_URL", "CMS_PREVIEW_URL"]) delete env[derived];
   delete env.REDIS_URL; // the embedded default: in-memory channel layer in the one uvicorn process
   mkdirSync(join(workdir, "media"));
   manage(["migrate", "--noinput"], env);

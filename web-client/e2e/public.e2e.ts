@@ -90,6 +90,9 @@ async function expectImagesLoaded(page: Page) {
   await page.waitForFunction(() => Array.from(document.images).every((image) => image.complete));
   const broken = await page.evaluate(() => Array.from(document.images).filter((image) => image.naturalWidth === 0).map((image) => image.src));
   expect(broken).toEqual([]);
+  // The backend runs on a random port with no URL settings: every image is served from where the page is.
+  const elsewhere = await page.evaluate((origin) => Array.from(document.images).map((image) => image.src).filter((src) => !src.startsWith("data:") && !src.startsWith(origin)), base);
+  expect(elsewhere).toEqual([]);
 }
 
 const cssVariable = (page: Page, name: string) => page.evaluate((variable) => getComputedStyle(document.documentElement).getPropertyValue(variable).trim(), name);
