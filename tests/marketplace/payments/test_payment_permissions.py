@@ -107,7 +107,8 @@ def test_nobody_reads_anothers_invoice(gql, token_for, marketplace, django_captu
     url = gql(query, {"id": gid("Invoice", invoice.pk)}, token=token_for(customer)).data["invoice"]["pdfUrl"]
     path = url.replace("http://testserver", "")
     assert Client().get(path).status_code == 200
-    assert Client().get(path[:-6] + "x" + path[-5:]).status_code == 404  # tampered link
+    swapped = "y" if path[-6] == "x" else "x"  # a different character, whatever the signature holds
+    assert Client().get(path[:-6] + swapped + path[-5:]).status_code == 404  # tampered link
     customer.is_active = False
     customer.save()
     assert Client().get(path).status_code == 404  # the link re-checks the viewer
