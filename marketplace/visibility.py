@@ -9,6 +9,25 @@ from marketplace.jobs.models import Job, JobStatus
 from marketplace.service_requests.models import RequestStatus, ServiceRequest
 
 
+def visible_users(queryset: QuerySet, viewer: User | None) -> QuerySet:
+    """A user's account (email, phone, suspension): the user themself and admins."""
+    if viewer is None:
+        return queryset.none()
+    if viewer.is_platform_admin:
+        return queryset
+    return queryset.filter(pk=viewer.pk)
+
+
+def visible_provider_profiles(queryset: QuerySet, viewer: User | None) -> QuerySet:
+    """The full provider profile (documents, exact location, earnings, disputes): its provider and admins.
+    Everyone signed in sees the public profile (`ProviderProfile.objects.approved()`) instead."""
+    if viewer is None:
+        return queryset.none()
+    if viewer.is_platform_admin:
+        return queryset
+    return queryset.filter(user=viewer)
+
+
 def visible_requests(queryset: QuerySet, viewer: User | None) -> QuerySet:
     """Customers: their own. Providers: open requests in their categories (if approved), and those they bid on or
     hold a job for. Admins: all."""
@@ -71,4 +90,4 @@ def can_see_address(request: ServiceRequest, viewer: User | None, jobs: list[Job
     return any(job.provider_id == viewer.pk and job.status != JobStatus.CANCELLED for job in jobs)
 
 
-__all__ = ["can_see_bid", "visible_bids", "visible_jobs", "visible_requests"]
+__all__ = ["can_see_bid", "visible_bids", "visible_jobs", "visible_provider_profiles", "visible_requests", "visible_users"]
