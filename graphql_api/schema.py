@@ -19,6 +19,8 @@ from .chat.mutations import ChatMutation
 from .chat.queries import ChatQuery
 from .chat.subscriptions import ChatSubscription
 from .cms.queries import CmsQuery
+from .console.mutations import ConsoleMutation
+from .console.queries import ConsoleQuery
 from .dashboards.queries import DashboardQuery
 from .invoices.queries import InvoiceQuery
 from .jobs.mutations import JobMutation
@@ -55,6 +57,7 @@ Query = merge_types(
         InvoiceQuery,
         DashboardQuery,
         AiQuery,
+        ConsoleQuery,
     ),
 )
 Mutation = merge_types(
@@ -70,6 +73,7 @@ Mutation = merge_types(
         ReviewMutation,
         PaymentMutation,
         AiMutation,
+        ConsoleMutation,
     ),
 )
 Subscription = merge_types(

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "marketplace.notifications",
     "marketplace.chat",
     "marketplace.audit",
+    "marketplace.console",
     "marketplace.ai",
     "marketplace.payments",
     "marketplace.invoices",

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import datetime
+
 import strawberry
 import strawberry_django
 from strawberry import relay
@@ -17,6 +19,11 @@ class UserType(relay.Node):
     """A ServeFlow user. Only the user themself (and admins) see this type in full."""
 
     get_queryset = guarded_by(visible_users)
+
+    is_active: bool = strawberry_django.field(description="Whether the account may sign in (false while suspended).")
+    suspended_at: datetime | None = strawberry_django.field(description="When an admin suspended the account; null if not suspended.")
+    suspension_reason: str = strawberry_django.field(description="The admin's reason for the suspension; empty if not suspended.")
+    last_login: datetime | None = strawberry_django.field(description="The last successful sign-in; null if never.")
 
     @strawberry_django.field(only=["email_verified_at"])
     def email_verified(self) -> bool:

@@ -1,16 +1,24 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Annotated
+
 import strawberry
 import strawberry_django
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Value
 from strawberry import relay
 
+from marketplace import platform_settings
 from marketplace.accounts.models import User
+from marketplace.console.directory import earnings_subquery, open_disputes_subquery
 from marketplace.providers.models import ProviderDocument, ProviderProfile
 from marketplace.visibility import visible_private_profiles, visible_provider_documents, visible_public_profiles
 
 from ..cms.types import ServiceCategoryType
+from ..money import Money
 from ..visibility import guarded_by
+
+if TYPE_CHECKING:
+    from ..accounts.types import UserType
 
 
 def providers_with_profiles(info=None) -> Prefetch:
@@ -88,3 +96,34 @@ class ProviderProfileType(ProviderPublicProfileType):
     @strawberry_django.field(select_related=["user"], only=["user__email"])
     def email(self) -> str:
         return self.user.email
+
+    @strawberry_django.field(
+        prefetch_related=[lambda info: Prefetch("user", queryset=User.objects.all(), to_attr="account_row")],
+        description="The provider's account (active/suspended, contact details); seen by the provider and admins.",
+    )
+    def account(self) -> Annotated[UserType, strawberry.lazy("graphql_api.accounts.types")]:
+        return getattr(self, "account_row", None) or self.user
+
+    @strawberry_django.field(
+        annotate={
+            "earnings_amount": lambda info: earnings_subquery(platform_settings.currency()),
+            "earnings_currency": lambda info: Value(platform_settings.currency()),
+        },
+        description="Net amount released to the provider so far (after commission), in the platform currency.",
+    )
+    def earnings(self, root: ProviderProfile) -> Money:
+        amount = getattr(root, "earnings_amount", None)
+        if amount is None:
+            found = ProviderProfile.objects.filter(pk=root.pk).annotate(a=earnings_subquery(platform_settings.currency())).first()
+            amount = found.a if found else 0
+        return Money(amount=amount, currency=getattr(root, "earnings_currency", None) or platform_settings.currency())
+
+    @strawberry_django.field(
+        annotate={"open_dispute_count": lambda info: open_disputes_subquery()},
+        description="How many of the provider's jobs are in dispute right now.",
+    )
+    def open_disputes(self, root: ProviderProfile) -> int:
+        count = getattr(root, "open_dispute_count", None)
+        if count is None:
+            count = ProviderProfile.objects.filter(pk=root.pk).annotate(n=open_disputes_subquery()).values_list("n", flat=True).first()
+        return count or 0

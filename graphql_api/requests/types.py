@@ -20,6 +20,7 @@ from ..permissions import current_user
 from ..visibility import guarded_by
 
 if TYPE_CHECKING:
+    from ..accounts.types import UserType
     from ..bids.types import BidType
     from ..jobs.types import JobType
 
@@ -81,6 +82,16 @@ class ServiceRequestType(relay.Node):
         """First name and last initial: enough to be polite, not enough to find someone."""
         first, last = self.customer.first_name, self.customer.last_name
         return f"{first} {last[:1]}.".strip() if last else (first or "Customer")
+
+    @strawberry_django.field(
+        select_related=["customer"],
+        description="The customer's account: for admins (and the customer themself); null for providers.",
+    )
+    def customer(self, info: Info) -> Annotated[UserType, strawberry.lazy("graphql_api.accounts.types")] | None:
+        viewer = current_user(info)
+        if viewer is not None and (viewer.is_platform_admin or viewer.pk == self.customer_id):
+            return self.customer
+        return None
 
     @strawberry_django.field(
         prefetch_related=[_jobs_prefetch], only=["address", "customer_id"], description="Shown to a provider only once they hold the job."

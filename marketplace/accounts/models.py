@@ -66,6 +66,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(default=False, help_text="May sign in to the Wagtail admin.")
     date_joined = models.DateTimeField(default=timezone.now)
     email_notifications = models.BooleanField(default=True, help_text="Email me about bids, jobs, messages and reviews.")
+    # Set by an admin's suspension (marketplace.console.suspension); a suspended account is also inactive.
+    suspended_at = models.DateTimeField(null=True, blank=True)
+    suspension_reason = models.CharField(max_length=500, blank=True)
 
     objects = UserManager()
 
@@ -103,6 +106,10 @@ class User(AbstractBaseUser, PermissionsMixin):
         from marketplace.accounts.authority import is_platform_admin
 
         return is_platform_admin(self)
+
+    @property
+    def is_suspended(self) -> bool:
+        return self.suspended_at is not None
 
     @property
     def email_verified(self) -> bool:

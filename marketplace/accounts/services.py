@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes, force_str
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
-from marketplace.errors import Throttled
+from marketplace.errors import DomainError, Throttled
 from marketplace.images import clean_image
 from marketplace.mail import send_email_after_commit
 
@@ -103,11 +103,19 @@ def log_in(request, *, email: str, password: str) -> tuple[str, ApiToken]:
         wait = int(cool_off(request).total_seconds())
         raise Throttled(f"Too many failed attempts. Try again in {wait} seconds.", retry_after=wait, field="email")
     if user is None:
+        _refuse_if_suspended(email, password)
         raise _field_error("password", "The email or password is incorrect.", "INVALID_CREDENTIALS")
     with transaction.atomic():
         raw, token = tokens.issue_token(user, ip=_client_ip(request), user_agent=request.headers.get("User-Agent", "") if request else "")
         user_logged_in.send(sender=user.__class__, request=request, user=user)
     return raw, token
+
+
+def _refuse_if_suspended(email: str, password: str) -> None:
+    """Tell the holder of a suspended account (and only someone who knows its password) why sign-in fails."""
+    suspended = User.objects.filter(email__iexact=email, suspended_at__isnull=False).first()
+    if suspended is not None and suspended.check_password(password):
+        raise DomainError("This account is suspended; contact support.", code="ACCOUNT_SUSPENDED", field="email")
 
 
 def log_out(token: ApiToken) -> None:
