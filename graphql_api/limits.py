@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from django.conf import settings
-from graphql import GraphQLError, OperationDefinitionNode, validate
+from graphql import ASTValidationRule, DocumentNode, GraphQLError, GraphQLSchema, OperationDefinitionNode, validate
 from strawberry.extensions import AddValidationRules, MaxTokensLimiter, SchemaExtension
 from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRule
 from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
@@ -27,47 +28,57 @@ from .maintenance import MaintenanceGate
 
 # graphql-core appends suggestions as " Did you mean 'a', 'b', or 'c'?" (names never contain "?").
 SUGGESTION = re.compile(r" ?Did you mean [^?]*\?")
+# What strawberry adds to graphql's rules; ours (DocumentLimitsRule…) come in through AddValidationRules.
+VALIDATION_RULES = (MaybeNullValidationRule, OneOfInputValidationRule)
+
+
+def check_operation(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    rules: tuple[type[ASTValidationRule], ...],
+    *,
+    operation_name: str | None = None,
+    variables: dict[str, Any] | None = None,
+) -> list[GraphQLError]:
+    """Everything an operation must pass before it runs: validation (with `rules`), page arguments and the cost."""
+    hide = not settings.GRAPHQL_DEBUG_TOOLS
+    errors = validate(schema, document, (*rules, *VALIDATION_RULES), hide_suggestions=hide)
+    if errors:
+        return errors
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    operation = next((o for o in operations if o.name and o.name.value == operation_name), None) if operation_name else None
+    if operation is None and len(operations) == 1:
+        operation = operations[0]
+    if operation is None:
+        return []  # graphql's executor reports the missing or ambiguous operation
+    estimate = OperationCost(schema, document, variables, max_page=settings.GRAPHQL_MAX_PAGE_SIZE)
+    try:
+        cost = estimate.of(operation)
+    except RecursionError:
+        return [too_complex("The operation is nested too deeply.")]
+    if estimate.errors:
+        return list(estimate.errors.values())
+    if cost > settings.GRAPHQL_MAX_COST:
+        message = f"The operation's estimated cost is {cost}; the limit is {settings.GRAPHQL_MAX_COST}."
+        return [too_complex(message, cost=cost, maxCost=settings.GRAPHQL_MAX_COST)]
+    return []
 
 
 class BoundedOperation(SchemaExtension):
-    """Runs validation itself (strawberry skips its own when an extension has), so that graphql-core's
-    `hide_suggestions` switch can be used, then checks page arguments and cost with the request's variables."""
+    """Runs `check_operation` as the validation step (strawberry skips its own when an extension has validated), so
+    that graphql-core's `hide_suggestions` switch applies and the cost sees the request's variables."""
 
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context
         if context.pre_execution_errors is None and context.graphql_document is not None:
-            hide = not settings.GRAPHQL_DEBUG_TOOLS
-            rules = (*context.validation_rules, MaybeNullValidationRule, OneOfInputValidationRule)
-            errors = validate(context.schema._schema, context.graphql_document, rules, hide_suggestions=hide)
-            context.pre_execution_errors = errors or self._cost_errors()
+            context.pre_execution_errors = check_operation(
+                context.schema._schema,
+                context.graphql_document,
+                context.validation_rules,
+                operation_name=context.operation_name,
+                variables=context.variables,
+            )
         yield
-
-    def _cost_errors(self) -> list[GraphQLError]:
-        context = self.execution_context
-        document = context.graphql_document
-        operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
-        wanted = context.operation_name
-        operation = next((o for o in operations if o.name and o.name.value == wanted), None) if wanted else None
-        if operation is None and len(operations) == 1:
-            operation = operations[0]
-        if operation is None:
-            return []  # graphql's executor reports the missing / ambiguous operation
-        estimate = OperationCost(context.schema._schema, document, context.variables, max_page=settings.GRAPHQL_MAX_PAGE_SIZE)
-        try:
-            cost = estimate.of(operation)
-        except RecursionError:
-            return [too_complex("The operation is nested too deeply.")]
-        if estimate.errors:
-            return list(estimate.errors.values())
-        if cost > settings.GRAPHQL_MAX_COST:
-            return [
-                too_complex(
-                    f"The operation's estimated cost is {cost}; the limit is {settings.GRAPHQL_MAX_COST}.",
-                    cost=cost,
-                    maxCost=settings.GRAPHQL_MAX_COST,
-                )
-            ]
-        return []
 
     def on_operation(self) -> Iterator[None]:
         yield
