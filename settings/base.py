@@ -235,10 +235,13 @@ OFFLINE_PAYMENTS_ALLOWED = True
 INVOICE_LINK_MAX_AGE_SECONDS = 600
 
 # GraphQL limits.
-GRAPHQL_MAX_DEPTH = 12
-GRAPHQL_MAX_ALIASES = 30
-GRAPHQL_MAX_TOKENS = 2000
-GRAPHQL_MAX_PAGE_SIZE = 100
+# Checked before any resolver runs (graphql_api/limits.py); docs/architecture.md says why these numbers.
+GRAPHQL_MAX_DEPTH = env.int("GRAPHQL_MAX_DEPTH", default=12)
+GRAPHQL_MAX_ALIASES = env.int("GRAPHQL_MAX_ALIASES", default=30)
+GRAPHQL_MAX_TOKENS = env.int("GRAPHQL_MAX_TOKENS", default=2000)
+GRAPHQL_MAX_FRAGMENT_SPREADS = env.int("GRAPHQL_MAX_FRAGMENT_SPREADS", default=200)  # after inlining fragments
+GRAPHQL_MAX_COST = env.int("GRAPHQL_MAX_COST", default=50_000)  # objects the response may hold (graphql_api/cost.py)
+GRAPHQL_MAX_PAGE_SIZE = 100  # also the cost of a list without first/last
 GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION = 20
 # Introspection, GraphiQL and field suggestions: development only.
 GRAPHQL_DEBUG_TOOLS = False

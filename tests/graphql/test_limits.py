@@ -8,13 +8,30 @@ pytestmark = pytest.mark.django_db
 def test_deep_queries_are_refused(gql, settings):
     settings.GRAPHQL_MAX_DEPTH = 0  # the limit is read per operation; the schema has no deep path yet
     result = gql("{ me { email } }")
-    assert result.data is None and "exceeds maximum operation depth" in result.errors[0]["message"]
+    assert result.data is None and result.errors[0]["message"] == "'anonymous' exceeds maximum operation depth of 0"
+    assert result.errors[0]["extensions"] == {"code": "QUERY_TOO_DEEP", "depth": 1, "maxDepth": 0}
+
+
+def test_depth_through_fragments_is_the_inlined_depth(gql, settings):
+    query = "query Q { ...A } fragment A on Query { me { ...B } } fragment B on User { id }"
+    settings.GRAPHQL_MAX_DEPTH = 0
+    assert gql(query).error_codes() == ["QUERY_TOO_DEEP"]
+    settings.GRAPHQL_MAX_DEPTH = 1
+    assert gql(query).errors is None
 
 
 def test_too_many_aliases_are_refused(gql, settings):
     aliases = " ".join(f"a{i}: me {{ id }}" for i in range(settings.GRAPHQL_MAX_ALIASES + 1))
     result = gql("{ " + aliases + " }")
-    assert result.data is None and "aliases" in result.errors[0]["message"]
+    assert result.data is None and result.errors[0]["message"] == "31 aliases found. Allowed: 30"
+    assert result.error_codes() == ["TOO_MANY_ALIASES"]
+    assert gql("{ " + aliases.rsplit(" a", 1)[0] + " }").errors is None  # exactly the limit is allowed
+
+
+def test_aliases_in_a_fragment_count_at_every_spread(gql, settings):
+    fragment = "fragment F on Query { " + " ".join(f"a{i}: me {{ id }}" for i in range(16)) + " }"
+    assert gql("{ ...F } " + fragment).errors is None
+    assert gql("{ ...F ... on Query { ...F } } " + fragment).error_codes() == ["TOO_MANY_ALIASES"]
 
 
 def test_too_many_tokens_are_refused(gql, settings):
