@@ -11,7 +11,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.deletion import protected_by
-from cms.models import ServiceCategory, Theme
+from cms.models import PlatformSettings, ServiceCategory, Theme
+from cms.moderation import apply_editorial_policy
 from cms.rich_text import HeadlessPageLinkHandler
 
 
@@ -67,3 +68,10 @@ def refuse_deleting_what_is_in_use(request, instances):
 @hooks.register("register_rich_text_features", order=100)
 def register_headless_page_links(features):
     features.register_link_type(HeadlessPageLinkHandler)
+
+
+@hooks.register("after_edit_setting")
+def follow_the_editorial_setting(request, instance):
+    """Saving platform settings on the default site gives or takes the editors' publish permissions."""
+    if isinstance(instance, PlatformSettings) and instance.site.is_default_site:
+        apply_editorial_policy(instance.editors_publish_directly)

@@ -86,12 +86,18 @@ class PlatformSettings(BaseSiteSetting):
         default=False, help_text="While on, marketplace operations fail for everyone but platform admins; content still loads."
     )
     maintenance_message = models.CharField(max_length=255, default="ServeFlow is down for maintenance. Please try again soon.")
+    editors_publish_directly = models.BooleanField(
+        default=True,
+        help_text="Off: editors cannot publish pages or categories; they submit them and a moderator (Moderators or "
+        "Platform admins group) approves, which publishes. Platform-wide; the default site's value applies.",
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("currency_code"), FieldPanel("currency_symbol")], heading="Currency"),
         MultiFieldPanel([FieldPanel("commission_rate_bps"), FieldPanel("tax_rate_bps")], heading="Rates"),
         MultiFieldPanel([FieldPanel("auto_release_hours"), FieldPanel("payment_expiry_minutes")], heading="Timers"),
         MultiFieldPanel([FieldPanel("maintenance_mode"), FieldPanel("maintenance_message")], heading="Maintenance"),
+        MultiFieldPanel([FieldPanel("editors_publish_directly")], heading="Editorial moderation"),
     ]
 
     @classmethod

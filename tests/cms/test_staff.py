@@ -24,6 +24,7 @@ def platform_form(**changes) -> dict:
         "auto_release_hours": 72,
         "payment_expiry_minutes": 30,
         "maintenance_message": "Down for maintenance.",
+        "editors_publish_directly": "on",
     }
     data.update(changes)
     return data

@@ -393,4 +393,46 @@ print("ok")`);
       await context.close();
     }
   });
+  it("publishes a page and a category scheduled ahead when their time comes, with nobody acting", async () => {
+    // An editor schedules both a few seconds ahead, as Publish with a go-live time does in Wagtail; the clock
+    // that bin/serve runs (manage.py run_clock, here every second) is the only thing that acts after that.
+    djangoShell(`
+from datetime import timedelta
+from django.utils import timezone
+from cms.models import HomePage, LandingPage, ServiceCategory
+go_live = timezone.now() + timedelta(seconds=4)
+home = HomePage.objects.get(slug="serveflow")
+page = home.add_child(instance=LandingPage(title="Spring offers", slug="spring-offers", live=False, go_live_at=go_live))
+page.save_revision().publish()
+category = ServiceCategory(name="Window cleaning", slug="window-cleaning", base_price=3000, pricing_model="FIXED", keywords="windows glass", sort_order=99, live=False, go_live_at=go_live)
+category.save()
+category.save_revision().publish()
+print(LandingPage.objects.get(slug="spring-offers").live, ServiceCategory.objects.get(slug="window-cleaning").live)`);
+    const { page, context, consoleErrors } = await openPage(browser);
+    try {
+      const heading = page.getByRole("heading", { level: 1 });
+      await page.goto(`${base}/spring-offers/`);
+      await expect.poll(() => heading.textContent()).toBe("Page not found"); // not live yet
+      await expect
+        .poll(
+          async () => {
+            await page.goto(`${base}/spring-offers/`);
+            return heading.textContent();
+          },
+          { timeout: 30_000, interval: 1_000 },
+        )
+        .toBe("Spring offers");
+      await page.goto(`${base}/services`);
+      await expect.poll(() => page.getByTestId("category-list").getByTestId("category-card").locator("h2").allTextContents()).toContain("Window cleaning");
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      // Back to the demo's five categories and pages for the other tests sharing this backend.
+      djangoShell(`
+from cms.models import LandingPage, ServiceCategory
+ServiceCategory.objects.filter(slug="window-cleaning").delete()
+LandingPage.objects.filter(slug="spring-offers").delete()
+print("ok")`);
+      await context.close();
+    }
+  });
 });
