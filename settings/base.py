@@ -153,9 +153,10 @@ API_TOKEN_TTL = timedelta(hours=env.int("API_TOKEN_TTL_HOURS", default=24 * 14))
 EMAIL_VERIFICATION_MAX_AGE = timedelta(days=3)
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 2
 
-# Login throttling (django-axes): per IP and, separately, per account; the lock grows with each further failure.
+# Login throttling (marketplace/accounts/throttling.py): django-axes locks the (IP, account) pair and the IP, the lock
+# growing with each further failure; failures on an account from many IPs only add a short delay (never a lock).
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"], "ip_address"]
 AXES_COOLOFF_TIME = "marketplace.accounts.throttling.cool_off"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "email"
@@ -165,6 +166,11 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 # Base of the growing back-off: 1st lock lasts this long, each further failure doubles it (capped).
 LOGIN_LOCKOUT_BASE = timedelta(seconds=env.int("LOGIN_LOCKOUT_BASE_SECONDS", default=60))
 LOGIN_LOCKOUT_MAX = timedelta(hours=6)
+# Account-only signal: past AXES_FAILURE_LIMIT failures within the window, wait BASE * 2**extra seconds (at most MAX)
+# before checking a password, except from an address the account signed in from before.
+LOGIN_ACCOUNT_WINDOW = timedelta(hours=1)
+LOGIN_ACCOUNT_DELAY_BASE = 0.25
+LOGIN_ACCOUNT_DELAY_MAX = env.float("LOGIN_ACCOUNT_DELAY_MAX_SECONDS", default=5.0)
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"

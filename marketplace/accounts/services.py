@@ -5,6 +5,9 @@ Each function is one transaction; emails are queued to go out after it commits.
 
 from __future__ import annotations
 
+import time
+
+from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
 from django.contrib.auth import authenticate, password_validation
 from django.contrib.auth.signals import user_logged_in
@@ -22,8 +25,9 @@ from marketplace.images import clean_image
 from marketplace.mail import send_email_after_commit
 
 from . import tokens
+from .events import account_event
 from .models import ApiToken, Role, User
-from .throttling import cool_off
+from .throttling import account_delay, clear_account_locks, cool_off
 
 SELF_SERVICE_ROLES = (Role.CUSTOMER, Role.PROVIDER)
 EMAIL_VERIFICATION_SALT = "serveflow.accounts.verify-email"
@@ -91,28 +95,39 @@ def _client_ip(request) -> str | None:
 def log_in(request, *, email: str, password: str) -> tuple[str, ApiToken]:
     """Check credentials and issue an API token.
 
-    Throttled per IP and per account by django-axes (growing lock). An unknown email costs the same
-    password-hash time as a wrong password, so response times do not reveal which accounts exist.
+    Throttled by django-axes per (IP, account) and per IP (growing lock); failures on the account from anywhere only
+    delay the check (see throttling.py), never from an address the account used before. An unknown email costs the
+    same password-hash time as a wrong password, so response times do not reveal which accounts exist.
     Raises Throttled or ValidationError (a single, non-revealing error on the password field).
     """
     email = (email or "").strip().lower()
+    account = User.objects.filter(email=email).first()
+    # A request axes will refuse anyway is not delayed (that would only hold a worker for the attacker).
+    delay = account_delay(email, _client_ip(request))
+    if delay and (request is None or AxesProxyHandler.is_allowed(request, {"email": email})):
+        time.sleep(delay)
     user = authenticate(request, email=email, password=password)
     if getattr(request, "axes_locked_out", False):
         # The API reports the lock in its payload; the axes middleware must not replace our response.
         request.axes_locked_out = False
         wait = int(cool_off(request).total_seconds())
+        account_event("auth.locked_out", account, email=email, retry_after=wait)
         raise Throttled(f"Too many failed attempts. Try again in {wait} seconds.", retry_after=wait, field="email")
     if user is None:
+        account_event("auth.login_failed", account, email=email)
         raise _field_error("password", "The email or password is incorrect.", "INVALID_CREDENTIALS")
     with transaction.atomic():
         raw, token = tokens.issue_token(user, ip=_client_ip(request), user_agent=request.headers.get("User-Agent", "") if request else "")
         user_logged_in.send(sender=user.__class__, request=request, user=user)
+        account_event("auth.login", user, actor=user, token=token.pk)
     return raw, token
 
 
 def log_out(token: ApiToken) -> None:
     """Revoke the caller's token."""
-    tokens.revoke_token(token)
+    with transaction.atomic():
+        tokens.revoke_token(token)
+        account_event("auth.logout", token.user, actor=token.user, token=token.pk)
 
 
 def email_verification_token(user: User) -> str:
@@ -143,6 +158,7 @@ def verify_email(token: str) -> User:
     if user.email_verified_at is None:
         user.email_verified_at = timezone.now()
         user.save(update_fields=["email_verified_at"])
+        account_event("auth.email_verified", user, actor=user, email=user.email)
     return user
 
 
@@ -188,7 +204,9 @@ def reset_password(token: str, new_password: str) -> User:
     if user.email_verified_at is None:
         user.email_verified_at = timezone.now()  # the link proved the address works
     user.save(update_fields=["password", "email_verified_at"])
-    tokens.revoke_all_tokens(user)
+    revoked = tokens.revoke_all_tokens(user)
+    clear_account_locks(user.email)
+    account_event("auth.password_reset", user, actor=user, tokens_revoked=revoked)
     _send_password_changed_notice(user)
     return user
 
@@ -202,7 +220,8 @@ def change_password(user: User, *, current_password: str, new_password: str, kee
     _validate_password(new_password, user, field="new_password")
     user.set_password(new_password)
     user.save(update_fields=["password"])
-    tokens.revoke_all_tokens(user, except_token=keep)
+    revoked = tokens.revoke_all_tokens(user, except_token=keep)
+    account_event("auth.password_changed", user, actor=user, tokens_revoked=revoked)
     _send_password_changed_notice(user)
 
 
