@@ -67,3 +67,27 @@ def refuse_deleting_what_is_in_use(request, instances):
 @hooks.register("register_rich_text_features", order=100)
 def register_headless_page_links(features):
     features.register_link_type(HeadlessPageLinkHandler)
+
+
+# Platform money terms edited in the CMS reach the audit log: the before hook keeps the stored values (the form has not
+# bound yet), the after hook (run only once the edit saved) records what changed, by whom, from where.
+AUDITED_SETTINGS = {"platformsettings": ("currency_code", "currency_symbol", "commission_rate_bps", "tax_rate_bps")}
+
+
+@hooks.register("before_edit_setting")
+def remember_setting_values(request, instance):
+    fields = AUDITED_SETTINGS.get(instance._meta.model_name)
+    if fields and request.method == "POST":
+        request._audited_setting_before = {field: getattr(instance, field) for field in fields}
+
+
+@hooks.register("after_edit_setting")
+def audit_setting_change(request, instance):
+    before = getattr(request, "_audited_setting_before", None)
+    if before is None:
+        return
+    from marketplace.audit.services import record
+
+    changes = {f: {"from": old, "to": getattr(instance, f)} for f, old in before.items() if getattr(instance, f) != old}
+    if changes:
+        record("settings.platform_changed", instance, actor=request.user, data={"site": instance.site_id, "changes": changes})
