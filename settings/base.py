@@ -287,6 +287,18 @@ AI_KEY_MAX_COOLDOWN_SECONDS = 24 * 3600
 AI_RATE_LIMIT_PER_USER = env("AI_RATE_LIMIT_PER_USER", default="10/minute;100/day")
 AI_RATE_LIMIT_GLOBAL = env("AI_RATE_LIMIT_GLOBAL", default="120/minute;5000/day")
 AI_RATE_LIMIT_STORAGE = env("AI_RATE_LIMIT_STORAGE", default=REDIS_URL or "memory://")
+# Abusable mutations (marketplace/rate_limits.py): per user (or, when anonymous, the address named) and per IP,
+# `limits` notation; beyond a budget the mutation answers THROTTLED with retryAfter and does nothing.
+RATE_LIMITS = {
+    "register": {"user": "3/hour", "ip": "10/hour;50/day"},
+    "request_password_reset": {"user": "3/hour;10/day", "ip": "10/hour;50/day"},
+    "resend_verification_email": {"user": "3/hour;10/day", "ip": "20/hour"},
+    "send_message": {"user": "30/minute;1000/day", "ip": "60/minute"},
+    "bid": {"user": "20/minute;300/day", "ip": "60/minute"},
+    "analyze_request_image": {"user": "10/minute;100/day", "ip": "30/minute"},
+}
+RATE_LIMIT_STORAGE = env("RATE_LIMIT_STORAGE", default=REDIS_URL or "memory://")
+RATE_LIMIT_PREFIX = env("CHANNEL_LAYER_PREFIX", default="serveflow") + "-rate-limits"
 AI_RATE_LIMIT_PREFIX = env("CHANNEL_LAYER_PREFIX", default="serveflow") + "-ai-limits"
 # Request ids (django-guid): an incoming X-Request-ID that is a UUID is kept, anything else is replaced.
 DJANGO_GUID = {"GUID_HEADER_NAME": "X-Request-ID", "VALIDATE_GUID": True, "RETURN_HEADER": True, "EXPOSE_HEADER": True}

@@ -10,6 +10,7 @@ import time
 from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
 from django.contrib.auth import authenticate, password_validation
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.signals import user_logged_in
 from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
@@ -47,10 +48,12 @@ def _validate_password(password: str, user: User, field: str = "password") -> No
 
 
 @transaction.atomic
-def register(*, email: str, password: str, role: str, first_name: str = "", last_name: str = "", phone: str = "") -> User:
+def register(*, email: str, password: str, role: str, first_name: str = "", last_name: str = "", phone: str = "") -> User | None:
     """Create a customer or provider account (never an admin) and send the verification email.
 
-    Raises ValidationError (field errors) and creates nothing when any input is wrong.
+    A taken email is not an error (that would tell anyone which addresses have accounts): the password is hashed all
+    the same, the owner is emailed instead, and None is returned. Raises ValidationError (field errors) and creates
+    nothing when any input is wrong.
     """
     errors: dict[str, list[ValidationError]] = {}
     email = (email or "").strip().lower()
@@ -58,9 +61,6 @@ def register(*, email: str, password: str, role: str, first_name: str = "", last
         validate_email(email)
     except ValidationError:
         errors.setdefault("email", []).append(ValidationError("Enter a valid email address.", code="INVALID"))
-    else:
-        if User.objects.filter(email__iexact=email).exists():
-            errors.setdefault("email", []).append(ValidationError("An account with this email already exists.", code="UNIQUE"))
     if role not in SELF_SERVICE_ROLES:
         errors.setdefault("role", []).append(ValidationError("Choose CUSTOMER or PROVIDER.", code="INVALID_CHOICE"))
     if len(phone) > 32 or len(first_name) > 150 or len(last_name) > 150:
@@ -72,20 +72,36 @@ def register(*, email: str, password: str, role: str, first_name: str = "", last
         errors.update(exc.error_dict)
     if errors:
         raise ValidationError(errors)
+    existing = User.objects.filter(email__iexact=email).first()
+    if existing is not None:
+        make_password(password)  # the same hashing cost as creating the account
+        _send_registration_attempt_notice(existing)
+        return None
 
     try:
         with transaction.atomic():
             user = User.objects.create_user(
                 email=email, password=password, role=role, first_name=first_name, last_name=last_name, phone=phone
             )
-    except IntegrityError:  # a concurrent registration won the race for this email
-        raise _field_error("email", "An account with this email already exists.", "UNIQUE") from None
+    except IntegrityError:  # a concurrent registration won the race for this email: answer as for any taken one
+        return None
     if user.is_provider:
         from marketplace.providers.models import ProviderProfile
 
         ProviderProfile.objects.create(user=user)
     send_verification_email(user)
     return user
+
+
+def _send_registration_attempt_notice(user: User) -> None:
+    send_email_after_commit(
+        user.email,
+        "Someone tried to register with your ServeFlow address",
+        f"Hello {user.get_short_name()},\n\nSomeone tried to create a new ServeFlow account with this address, which "
+        f"already has one. If it was you, sign in: {settings.CLIENT_URL}/login\n"
+        f"Forgot your password? Reset it: {settings.CLIENT_URL}/forgot-password\n"
+        "If it was not you, you can ignore this email; nothing was changed.\n",
+    )
 
 
 def _client_ip(request) -> str | None:
