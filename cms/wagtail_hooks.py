@@ -75,3 +75,29 @@ def follow_the_editorial_setting(request, instance):
     """Saving platform settings on the default site gives or takes the editors' publish permissions."""
     if isinstance(instance, PlatformSettings) and instance.site.is_default_site:
         apply_editorial_policy(instance.editors_publish_directly)
+
+
+# Platform money terms edited in the CMS reach the audit log: the before hook keeps the stored values (the form has not
+# bound yet), the after hook (run only once the edit saved) records what changed, by whom, from where.
+AUDITED_SETTINGS = {
+    "platformsettings": ("currency_code", "currency_symbol", "commission_rate_bps", "tax_rate_bps", "editors_publish_directly")
+}
+
+
+@hooks.register("before_edit_setting")
+def remember_setting_values(request, instance):
+    fields = AUDITED_SETTINGS.get(instance._meta.model_name)
+    if fields and request.method == "POST":
+        request._audited_setting_before = {field: getattr(instance, field) for field in fields}
+
+
+@hooks.register("after_edit_setting")
+def audit_setting_change(request, instance):
+    before = getattr(request, "_audited_setting_before", None)
+    if before is None:
+        return
+    from marketplace.audit.services import record
+
+    changes = {f: {"from": old, "to": getattr(instance, f)} for f, old in before.items() if getattr(instance, f) != old}
+    if changes:
+        record("settings.platform_changed", instance, actor=request.user, data={"site": instance.site_id, "changes": changes})

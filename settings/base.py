@@ -158,9 +158,10 @@ API_TOKEN_TTL = timedelta(hours=env.int("API_TOKEN_TTL_HOURS", default=24 * 14))
 EMAIL_VERIFICATION_MAX_AGE = timedelta(days=3)
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 2
 
-# Login throttling (django-axes): per IP and, separately, per account; the lock grows with each further failure.
+# Login throttling (marketplace/accounts/throttling.py): django-axes locks the (IP, account) pair and the IP, the lock
+# growing with each further failure; failures on an account from many IPs only add a short delay (never a lock).
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"], "ip_address"]
 AXES_COOLOFF_TIME = "marketplace.accounts.throttling.cool_off"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "email"
@@ -170,6 +171,11 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 # Base of the growing back-off: 1st lock lasts this long, each further failure doubles it (capped).
 LOGIN_LOCKOUT_BASE = timedelta(seconds=env.int("LOGIN_LOCKOUT_BASE_SECONDS", default=60))
 LOGIN_LOCKOUT_MAX = timedelta(hours=6)
+# Account-only signal: past AXES_FAILURE_LIMIT failures within the window, wait BASE * 2**extra seconds (at most MAX)
+# before checking a password, except from an address the account signed in from before.
+LOGIN_ACCOUNT_WINDOW = timedelta(hours=1)
+LOGIN_ACCOUNT_DELAY_BASE = 0.25
+LOGIN_ACCOUNT_DELAY_MAX = env.float("LOGIN_ACCOUNT_DELAY_MAX_SECONDS", default=5.0)
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
@@ -290,6 +296,23 @@ AI_KEY_MAX_COOLDOWN_SECONDS = 24 * 3600
 AI_RATE_LIMIT_PER_USER = env("AI_RATE_LIMIT_PER_USER", default="10/minute;100/day")
 AI_RATE_LIMIT_GLOBAL = env("AI_RATE_LIMIT_GLOBAL", default="120/minute;5000/day")
 AI_RATE_LIMIT_STORAGE = env("AI_RATE_LIMIT_STORAGE", default=REDIS_URL or "memory://")
+# Abusable mutations (marketplace/rate_limits.py): per user (or, when anonymous, the address named) and per IP,
+# `limits` notation; beyond a budget the mutation answers THROTTLED with retryAfter and does nothing.
+RATE_LIMITS = {
+    "register": {"user": "3/hour", "ip": "10/hour;50/day"},
+    "request_password_reset": {"user": "3/hour;10/day", "ip": "10/hour;50/day"},
+    "resend_verification_email": {"user": "3/hour;10/day", "ip": "20/hour"},
+    "send_message": {"user": "30/minute;1000/day", "ip": "60/minute"},
+    "bid": {"user": "20/minute;300/day", "ip": "60/minute"},
+    "analyze_request_image": {"user": "10/minute;100/day", "ip": "30/minute"},
+}
+# Tune any budget without a release: RATE_LIMITS_OVERRIDES='{"register": {"ip": "30/hour"}}' (merged per mutation).
+for _mutation, _scopes in env.json("RATE_LIMITS_OVERRIDES", default={}).items():
+    if _mutation not in RATE_LIMITS:
+        raise ValueError(f"RATE_LIMITS_OVERRIDES names {_mutation!r}; known: {', '.join(RATE_LIMITS)}")
+    RATE_LIMITS[_mutation] = {**RATE_LIMITS[_mutation], **_scopes}
+RATE_LIMIT_STORAGE = env("RATE_LIMIT_STORAGE", default=REDIS_URL or "memory://")
+RATE_LIMIT_PREFIX = env("CHANNEL_LAYER_PREFIX", default="serveflow") + "-rate-limits"
 AI_RATE_LIMIT_PREFIX = env("CHANNEL_LAYER_PREFIX", default="serveflow") + "-ai-limits"
 # Request ids (django-guid): an incoming X-Request-ID that is a UUID is kept, anything else is replaced.
 DJANGO_GUID = {"GUID_HEADER_NAME": "X-Request-ID", "VALIDATE_GUID": True, "RETURN_HEADER": True, "EXPOSE_HEADER": True}

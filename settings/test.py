@@ -22,4 +22,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 AI_VAULT_KEY = "Jd1Vh7mI1pzHbPhTpmY2cQqG2XW5tH8kOVNw0a4DgfA="  # test-only Fernet key
 AI_RATE_LIMIT_STORAGE = "memory://"  # per process; parallel checkouts must not share counters
+RATE_LIMIT_STORAGE = "memory://"
 GEMINI_TIMEOUT_SECONDS = 2.0

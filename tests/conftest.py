@@ -115,3 +115,13 @@ def platform_terms(db):
         return terms
 
     return set_terms
+
+
+@pytest.fixture(autouse=True)
+def _fresh_mutation_rate_limits():
+    """Every test starts with full budgets (the counters live in this process's memory)."""
+    from marketplace import rate_limits
+
+    rate_limits.reset()
+    yield
+    rate_limits.reset()

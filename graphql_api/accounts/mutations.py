@@ -7,6 +7,7 @@ from strawberry.file_uploads import Upload
 
 from graphql_api.errors import FieldError, attempt
 from graphql_api.permissions import IsSignedIn, require_user
+from graphql_api.throttle import throttle
 from marketplace.accounts import services
 
 from .types import RegisterInput, UserType
@@ -14,7 +15,11 @@ from .types import RegisterInput, UserType
 
 @strawberry.type
 class RegisterPayload:
-    user: UserType | None = None
+    ok: bool = strawberry.field(default=False, description="True once the input was accepted: check your email.")
+    user: UserType | None = strawberry.field(
+        default=None,
+        deprecation_reason="Always null: a taken email answers exactly as a new one; the account is yours once you sign in.",
+    )
     errors: list[FieldError] = strawberry.field(default_factory=list)
 
 
@@ -41,20 +46,20 @@ class UserPayload:
 @strawberry.type
 class AccountMutation:
     @strawberry_django.mutation()
-    def register(self, input: RegisterInput) -> RegisterPayload:
-        return attempt(
-            RegisterPayload,
-            lambda: RegisterPayload(
-                user=services.register(
-                    email=input.email,
-                    password=input.password,
-                    role=input.role,
-                    first_name=input.first_name,
-                    last_name=input.last_name,
-                    phone=input.phone,
-                )
-            ),
-        )
+    def register(self, info: Info, input: RegisterInput) -> RegisterPayload:
+        def run() -> RegisterPayload:
+            throttle(info, "register", subject=input.email, field="email")
+            services.register(
+                email=input.email,
+                password=input.password,
+                role=input.role,
+                first_name=input.first_name,
+                last_name=input.last_name,
+                phone=input.phone,
+            )
+            return RegisterPayload(ok=True)
+
+        return attempt(RegisterPayload, run)
 
     @strawberry_django.mutation()
     def login(self, info: Info, email: str, password: str) -> LoginPayload:
@@ -76,14 +81,23 @@ class AccountMutation:
     @strawberry_django.mutation(extensions=[IsSignedIn()])
     def resend_verification_email(self, info: Info) -> OkPayload:
         user = require_user(info)
-        if not user.email_verified:
-            services.send_verification_email(user)
-        return OkPayload(ok=True)
 
-    @strawberry_django.mutation(description="Always succeeds; emails a link if the account exists.")
-    def request_password_reset(self, email: str) -> OkPayload:
-        services.request_password_reset(email)
-        return OkPayload(ok=True)
+        def run() -> OkPayload:
+            throttle(info, "resend_verification_email")
+            if not user.email_verified:
+                services.send_verification_email(user)
+            return OkPayload(ok=True)
+
+        return attempt(OkPayload, run)
+
+    @strawberry_django.mutation(description="Succeeds within the rate limit; emails a link if the account exists.")
+    def request_password_reset(self, info: Info, email: str) -> OkPayload:
+        def run() -> OkPayload:
+            throttle(info, "request_password_reset", subject=email, field="email")
+            services.request_password_reset(email)
+            return OkPayload(ok=True)
+
+        return attempt(OkPayload, run)
 
     @strawberry_django.mutation()
     def reset_password(self, token: str, new_password: str) -> OkPayload:

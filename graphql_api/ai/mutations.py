@@ -7,6 +7,7 @@ from strawberry.file_uploads import Upload
 
 from graphql_api.errors import FieldError, attempt
 from graphql_api.permissions import IsCustomer, require_user
+from graphql_api.throttle import throttle
 from marketplace.ai import intake
 
 from .types import RequestImageAnalysis
@@ -28,5 +29,8 @@ class AiMutation:
         user = require_user(info)
         return attempt(
             AnalyzeRequestImagePayload,
-            lambda: AnalyzeRequestImagePayload(analysis=RequestImageAnalysis.from_domain(intake.analyze_request_image(user, image, note))),
+            lambda: (
+                throttle(info, "analyze_request_image", field="image")
+                or AnalyzeRequestImagePayload(analysis=RequestImageAnalysis.from_domain(intake.analyze_request_image(user, image, note)))
+            ),
         )

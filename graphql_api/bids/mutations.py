@@ -11,6 +11,7 @@ from ..errors import FieldError, attempt
 from ..ids import decode
 from ..jobs.types import JobType
 from ..permissions import IsCustomer, IsProvider, require_user
+from ..throttle import throttle
 from .types import BidType
 
 
@@ -35,9 +36,12 @@ class BidMutation:
         provider = require_user(info)
         return attempt(
             BidPayload,
-            lambda: BidPayload(
-                bid=services.place_bid(
-                    provider, decode(request_id, "ServiceRequest"), amount=amount, message=message, estimated_hours=estimated_hours
+            lambda: (
+                throttle(info, "bid", field="amount")
+                or BidPayload(
+                    bid=services.place_bid(
+                        provider, decode(request_id, "ServiceRequest"), amount=amount, message=message, estimated_hours=estimated_hours
+                    )
                 )
             ),
         )
@@ -49,8 +53,13 @@ class BidMutation:
         provider = require_user(info)
         return attempt(
             BidPayload,
-            lambda: BidPayload(
-                bid=services.update_bid(provider, decode(bid_id, "Bid"), amount=amount, message=message, estimated_hours=estimated_hours)
+            lambda: (
+                throttle(info, "bid", field="amount")
+                or BidPayload(
+                    bid=services.update_bid(
+                        provider, decode(bid_id, "Bid"), amount=amount, message=message, estimated_hours=estimated_hours
+                    )
+                )
             ),
         )
 

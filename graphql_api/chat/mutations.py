@@ -9,6 +9,7 @@ from marketplace.chat import services
 from ..errors import FieldError, attempt
 from ..ids import decode
 from ..permissions import IsSignedIn, require_user
+from ..throttle import throttle
 from .types import ChatMessageType
 
 
@@ -31,7 +32,11 @@ class ChatMutation:
         """Post in a job's chat (its customer or provider; admins read only). Saved first, then delivered live."""
         user = require_user(info)
         return attempt(
-            SendMessagePayload, lambda: SendMessagePayload(message=services.send_message(decode(job_id, "Job"), by=user, body=body))
+            SendMessagePayload,
+            lambda: (
+                throttle(info, "send_message", field="body")
+                or SendMessagePayload(message=services.send_message(decode(job_id, "Job"), by=user, body=body))
+            ),
         )
 
     @strawberry_django.mutation(extensions=[IsSignedIn()])

@@ -5,8 +5,12 @@ Each function is one transaction; emails are queued to go out after it commits.
 
 from __future__ import annotations
 
+import time
+
+from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
 from django.contrib.auth import authenticate, password_validation
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.signals import user_logged_in
 from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
@@ -22,8 +26,9 @@ from marketplace.images import clean_image
 from marketplace.mail import send_email_after_commit
 
 from . import tokens
+from .events import account_event
 from .models import ApiToken, Role, User
-from .throttling import cool_off
+from .throttling import account_delay, clear_account_locks, cool_off
 
 SELF_SERVICE_ROLES = (Role.CUSTOMER, Role.PROVIDER)
 EMAIL_VERIFICATION_SALT = "serveflow.accounts.verify-email"
@@ -43,10 +48,12 @@ def _validate_password(password: str, user: User, field: str = "password") -> No
 
 
 @transaction.atomic
-def register(*, email: str, password: str, role: str, first_name: str = "", last_name: str = "", phone: str = "") -> User:
+def register(*, email: str, password: str, role: str, first_name: str = "", last_name: str = "", phone: str = "") -> User | None:
     """Create a customer or provider account (never an admin) and send the verification email.
 
-    Raises ValidationError (field errors) and creates nothing when any input is wrong.
+    A taken email is not an error (that would tell anyone which addresses have accounts): the password is hashed all
+    the same, the owner is emailed instead, and None is returned. Raises ValidationError (field errors) and creates
+    nothing when any input is wrong.
     """
     errors: dict[str, list[ValidationError]] = {}
     email = (email or "").strip().lower()
@@ -54,9 +61,6 @@ def register(*, email: str, password: str, role: str, first_name: str = "", last
         validate_email(email)
     except ValidationError:
         errors.setdefault("email", []).append(ValidationError("Enter a valid email address.", code="INVALID"))
-    else:
-        if User.objects.filter(email__iexact=email).exists():
-            errors.setdefault("email", []).append(ValidationError("An account with this email already exists.", code="UNIQUE"))
     if role not in SELF_SERVICE_ROLES:
         errors.setdefault("role", []).append(ValidationError("Choose CUSTOMER or PROVIDER.", code="INVALID_CHOICE"))
     if len(phone) > 32 or len(first_name) > 150 or len(last_name) > 150:
@@ -68,20 +72,36 @@ def register(*, email: str, password: str, role: str, first_name: str = "", last
         errors.update(exc.error_dict)
     if errors:
         raise ValidationError(errors)
+    existing = User.objects.filter(email__iexact=email).first()
+    if existing is not None:
+        make_password(password)  # the same hashing cost as creating the account
+        _send_registration_attempt_notice(existing)
+        return None
 
     try:
         with transaction.atomic():
             user = User.objects.create_user(
                 email=email, password=password, role=role, first_name=first_name, last_name=last_name, phone=phone
             )
-    except IntegrityError:  # a concurrent registration won the race for this email
-        raise _field_error("email", "An account with this email already exists.", "UNIQUE") from None
+    except IntegrityError:  # a concurrent registration won the race for this email: answer as for any taken one
+        return None
     if user.is_provider:
         from marketplace.providers.models import ProviderProfile
 
         ProviderProfile.objects.create(user=user)
     send_verification_email(user)
     return user
+
+
+def _send_registration_attempt_notice(user: User) -> None:
+    send_email_after_commit(
+        user.email,
+        "Someone tried to register with your ServeFlow address",
+        f"Hello {user.get_short_name()},\n\nSomeone tried to create a new ServeFlow account with this address, which "
+        f"already has one. If it was you, sign in: {settings.CLIENT_URL}/login\n"
+        f"Forgot your password? Reset it: {settings.CLIENT_URL}/forgot-password\n"
+        "If it was not you, you can ignore this email; nothing was changed.\n",
+    )
 
 
 def _client_ip(request) -> str | None:
@@ -91,23 +111,32 @@ def _client_ip(request) -> str | None:
 def log_in(request, *, email: str, password: str) -> tuple[str, ApiToken]:
     """Check credentials and issue an API token.
 
-    Throttled per IP and per account by django-axes (growing lock). An unknown email costs the same
-    password-hash time as a wrong password, so response times do not reveal which accounts exist.
+    Throttled by django-axes per (IP, account) and per IP (growing lock); failures on the account from anywhere only
+    delay the check (see throttling.py), never from an address the account used before. An unknown email costs the
+    same password-hash time as a wrong password, so response times do not reveal which accounts exist.
     Raises Throttled or ValidationError (a single, non-revealing error on the password field).
     """
     email = (email or "").strip().lower()
+    account = User.objects.filter(email=email).first()
+    # A request axes will refuse anyway is not delayed (that would only hold a worker for the attacker).
+    delay = account_delay(email, _client_ip(request))
+    if delay and (request is None or AxesProxyHandler.is_allowed(request, {"email": email})):
+        time.sleep(delay)
     user = authenticate(request, email=email, password=password)
     if getattr(request, "axes_locked_out", False):
         # The API reports the lock in its payload; the axes middleware must not replace our response.
         request.axes_locked_out = False
         wait = int(cool_off(request).total_seconds())
+        account_event("auth.locked_out", account, email=email, retry_after=wait)
         raise Throttled(f"Too many failed attempts. Try again in {wait} seconds.", retry_after=wait, field="email")
     if user is None:
+        account_event("auth.login_failed", account, email=email)
         _refuse_if_suspended(email, password)
         raise _field_error("password", "The email or password is incorrect.", "INVALID_CREDENTIALS")
     with transaction.atomic():
         raw, token = tokens.issue_token(user, ip=_client_ip(request), user_agent=request.headers.get("User-Agent", "") if request else "")
         user_logged_in.send(sender=user.__class__, request=request, user=user)
+        account_event("auth.login", user, actor=user, token=token.pk)
     return raw, token
 
 
@@ -120,7 +149,9 @@ def _refuse_if_suspended(email: str, password: str) -> None:
 
 def log_out(token: ApiToken) -> None:
     """Revoke the caller's token."""
-    tokens.revoke_token(token)
+    with transaction.atomic():
+        tokens.revoke_token(token)
+        account_event("auth.logout", token.user, actor=token.user, token=token.pk)
 
 
 def email_verification_token(user: User) -> str:
@@ -151,6 +182,7 @@ def verify_email(token: str) -> User:
     if user.email_verified_at is None:
         user.email_verified_at = timezone.now()
         user.save(update_fields=["email_verified_at"])
+        account_event("auth.email_verified", user, actor=user, email=user.email)
     return user
 
 
@@ -196,7 +228,9 @@ def reset_password(token: str, new_password: str) -> User:
     if user.email_verified_at is None:
         user.email_verified_at = timezone.now()  # the link proved the address works
     user.save(update_fields=["password", "email_verified_at"])
-    tokens.revoke_all_tokens(user)
+    revoked = tokens.revoke_all_tokens(user)
+    clear_account_locks(user.email)
+    account_event("auth.password_reset", user, actor=user, tokens_revoked=revoked)
     _send_password_changed_notice(user)
     return user
 
@@ -210,7 +244,8 @@ def change_password(user: User, *, current_password: str, new_password: str, kee
     _validate_password(new_password, user, field="new_password")
     user.set_password(new_password)
     user.save(update_fields=["password"])
-    tokens.revoke_all_tokens(user, except_token=keep)
+    revoked = tokens.revoke_all_tokens(user, except_token=keep)
+    account_event("auth.password_changed", user, actor=user, tokens_revoked=revoked)
     _send_password_changed_notice(user)
 
 

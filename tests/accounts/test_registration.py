@@ -1,3 +1,6 @@
+import statistics
+import time
+
 import pytest
 
 from marketplace.accounts.models import Role, User
@@ -7,6 +10,7 @@ from tests.conftest import PASSWORD
 REGISTER = """
 mutation Register($input: RegisterInput!) {
   register(input: $input) {
+    ok
     user { id email role emailVerified }
     errors { field message code }
   }
@@ -25,11 +29,9 @@ def test_customer_registers_and_gets_a_verification_email(gql, mailoutbox, djang
     with django_capture_on_commit_callbacks(execute=True):
         result = register(gql)
     payload = result.data["register"]
-    assert payload["errors"] == []
-    assert payload["user"]["email"] == "ana@example.com"
-    assert payload["user"]["role"] == "CUSTOMER"
-    assert payload["user"]["emailVerified"] is False
+    assert payload == {"ok": True, "user": None, "errors": []}  # the same answer as for a taken email
     user = User.objects.get(email="ana@example.com")
+    assert (user.role, user.email_verified) == (Role.CUSTOMER, False)
     assert user.check_password(PASSWORD)
     assert user.password.startswith("md5$") or user.password.startswith("argon2")  # hashed, never plain
     assert len(mailoutbox) == 1 and mailoutbox[0].to == ["ana@example.com"]
@@ -43,18 +45,39 @@ def test_provider_registration_creates_a_pending_provider_profile(gql):
     assert profile.status == VerificationStatus.PENDING
 
 
-def test_duplicate_email_is_a_field_error_and_creates_nothing(gql, make_user):
+def test_a_taken_email_answers_as_a_new_one_and_mails_the_owner(gql, make_user, mailoutbox, django_capture_on_commit_callbacks):
     make_user(email="ana@example.com")
-    payload = register(gql, email="ANA@example.com").data["register"]
-    assert payload["user"] is None
-    assert [(e["field"], e["code"]) for e in payload["errors"]] == [("email", "UNIQUE")]
+    with django_capture_on_commit_callbacks(execute=True):
+        taken = register(gql, email="ANA@example.com").data["register"]
+        new = register(gql, email="new@example.com").data["register"]
+    assert taken == new == {"ok": True, "user": None, "errors": []}
     assert User.objects.filter(email__iexact="ana@example.com").count() == 1
+    notice, verification = mailoutbox
+    assert notice.to == ["ana@example.com"] and "tried to create a new ServeFlow account" in notice.body
+    assert "/forgot-password" in notice.body and "/verify-email" not in notice.body
+    assert verification.to == ["new@example.com"]
+
+
+def test_a_taken_email_costs_as_much_time_as_a_new_one(gql, make_user, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]  # a real, slow hash
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "register": {}}  # timing, not throttling, is measured here
+    make_user(email="taken@example.com")
+
+    def timed(email):
+        start = time.perf_counter()
+        assert register(gql, email=email).data["register"]["ok"]
+        return time.perf_counter() - start
+
+    taken = statistics.median(timed("taken@example.com") for _ in range(5))
+    new = statistics.median(timed(f"fresh{i}@example.com") for i in range(5))
+    print(f"register median: taken {taken * 1000:.1f} ms, new {new * 1000:.1f} ms")
+    assert 0.6 < taken / new < 1.6, (taken, new)
 
 
 @pytest.mark.parametrize("password", ["short", "password123", "1234567890123", "ana@example.com"])
 def test_weak_password_is_a_field_error_and_creates_nothing(gql, password):
     payload = register(gql, password=password).data["register"]
-    assert payload["user"] is None
+    assert payload["ok"] is False and payload["user"] is None
     assert {e["field"] for e in payload["errors"]} == {"password"}
     assert {e["code"] for e in payload["errors"]} == {"WEAK_PASSWORD"}
     assert not User.objects.exists()
@@ -63,7 +86,7 @@ def test_weak_password_is_a_field_error_and_creates_nothing(gql, password):
 @pytest.mark.parametrize("role", ["ADMIN", "admin", "SUPERUSER", ""])
 def test_unknown_or_privileged_role_is_a_field_error_and_creates_nothing(gql, role):
     payload = register(gql, role=role).data["register"]
-    assert payload["user"] is None
+    assert payload["ok"] is False and payload["user"] is None
     assert [(e["field"], e["code"]) for e in payload["errors"]] == [("role", "INVALID_CHOICE")]
     assert not User.objects.exists()
 

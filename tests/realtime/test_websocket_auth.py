@@ -95,3 +95,18 @@ async def test_subscriptions_per_connection_are_capped(settings):
     assert errors[0]["payload"][0]["message"] == "Subscription limit reached"
     assert sum(m["type"] == "next" for m in messages) == limit
     await ws.disconnect()
+
+
+async def test_heartbeat_stops_once_its_token_is_revoked():
+    ws = communicator()
+    raw = await new_token()
+    await init(ws, {"authToken": raw})
+    await ws.send_json_to({"id": "1", "type": "subscribe", "payload": {"query": "subscription { heartbeat(everySeconds: 1) { email } }"}})
+    assert (await ws.receive_json_from(timeout=3))["type"] == "next"
+    await database_sync_to_async(lambda: revoke_token(ApiToken.objects.get()))()
+    message = await ws.receive_json_from(timeout=3)
+    # The next tick re-checks the token: an error ends the stream instead of another heartbeat.
+    assert message["type"] == "next" and message["payload"]["data"] is None, message
+    assert message["payload"]["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED", message
+    assert (await ws.receive_json_from(timeout=3))["type"] == "complete"
+    await ws.disconnect()

@@ -68,6 +68,16 @@ export default async function setup(project: TestProject) {
     // preview frame and websocket origin must follow PORT (or the request) on its own.
     PORT: String(port),
     LOG_LEVEL: "WARNING",
+    // Every browser of the suite signs up and chats from 127.0.0.1: per-address budgets sized for that one address
+    // (the per-user budgets stay as shipped).
+    RATE_LIMITS_OVERRIDES: JSON.stringify({
+      register: { ip: "1000/hour" },
+      request_password_reset: { ip: "1000/hour" },
+      resend_verification_email: { ip: "1000/hour" },
+      send_message: { ip: "1000/minute" },
+      bid: { ip: "1000/minute" },
+      analyze_request_image: { ip: "1000/minute" },
+    }),
   };
   for (const derived of ["CLIENT_ORIGINS", "CLIENT_URL", "WAGTAILADMIN_BASE_URL", "CMS_PREVIEW_URL"]) delete env[derived];
   delete env.REDIS_URL; // the embedded default: in-memory channel layer in the one uvicorn process

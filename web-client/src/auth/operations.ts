@@ -47,10 +47,7 @@ export const LogoutMutation = graphql(`
 export const RegisterMutation = graphql(`
   mutation Register($input: RegisterInput!) {
     register(input: $input) {
-      user {
-        id
-        email
-      }
+      ok
       errors {
         ...FieldErrorFields
       }

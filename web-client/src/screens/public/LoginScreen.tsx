@@ -47,7 +47,7 @@ export function LoginScreen() {
     <PublicLayout title="Sign in">
       {params.get("registered") ? (
         <p className="alert alert-success" role="status">
-          Account created. We sent you an email to verify your address; you can sign in now.
+          Thanks! Check your email: a new account gets a link to verify its address (you can sign in now), and an address that already has an account gets a sign-in and password-reset link.
         </p>
       ) : null}
       {notice ? (

@@ -30,7 +30,7 @@ export function RegisterScreen() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const result = await register({ input: { ...form, role } });
-    if (!result.data?.register.user) return;
+    if (!result.data?.register.ok) return;
     const next = nextAfterSignIn(role, category);
     navigate(`/login?registered=1&email=${encodeURIComponent(form.email)}${next ? `&next=${encodeURIComponent(next)}` : ""}`);
   }
