@@ -38,4 +38,8 @@ def serve_media(request, path: str):
         raise Http404("No such file, or the link has expired.") from exc
     response = serve(request, path, document_root=settings.MEDIA_ROOT)
     response["Cache-Control"] = "private, max-age=300"
+    response["X-Content-Type-Options"] = "nosniff"
+    if path.startswith("provider-documents/"):
+        # An identity document is downloaded, never rendered on our origin (the sandbox policy: settings/csp.py).
+        response["Content-Disposition"] = f'attachment; filename="{path.rsplit("/", 1)[-1]}"'
     return response

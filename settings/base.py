@@ -81,6 +81,8 @@ MIDDLEWARE = [
     # First: gives every request an id (X-Request-ID, validated or new) that every log line of it carries.
     "django_guid.middleware.guid_middleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every response, the policy by path (settings/csp.py).
+    "settings.csp.PolicyByPath",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -306,6 +308,8 @@ RATE_LIMITS = {
     "bid": {"user": "20/minute;300/day", "ip": "60/minute"},
     "analyze_request_image": {"user": "10/minute;100/day", "ip": "30/minute"},
 }
+# Extra origins images may come from (a CDN in front of media); the S3 endpoint is added by itself (settings/csp.py).
+CSP_MEDIA_ORIGINS = env.list("CSP_MEDIA_ORIGINS", default=[])
 # Tune any budget without a release: RATE_LIMITS_OVERRIDES='{"register": {"ip": "30/hour"}}' (merged per mutation).
 for _mutation, _scopes in env.json("RATE_LIMITS_OVERRIDES", default={}).items():
     if _mutation not in RATE_LIMITS:

@@ -7,6 +7,10 @@ are excluded in `settings/urls.py` and keep their own 404s.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -33,8 +37,22 @@ def web_client_index(request: HttpRequest) -> HttpResponse:
     if not index.is_file():
         return HttpResponse(NOT_BUILT, status=503, content_type="text/html; charset=utf-8")
     response = FileResponse(index.open("rb"), content_type="text/html; charset=utf-8")
+    # settings/csp.py: the client's policy allows its inline scripts (the prefetch) by hash, nothing else inline.
+    response._csp_update = {"script-src": list(inline_script_hashes(str(index), index.stat().st_mtime_ns))}
     if request.path == urlsplit(settings.CMS_PREVIEW_URL).path:
         # Wagtail's preview panel shows the draft in a frame on our origin (cms/templates/cms/previews/page.html):
         # the preview route may be framed by our own pages; every other client route keeps X-Frame-Options DENY.
         response["X-Frame-Options"] = "SAMEORIGIN"
+        response._csp_replace = {"frame-ancestors": ["'self'"]}
     return response
+
+
+INLINE_SCRIPT = re.compile(rb"<script>(.*?)</script>", re.DOTALL)
+
+
+@lru_cache(maxsize=4)
+def inline_script_hashes(path: str, mtime_ns: int) -> tuple[str, ...]:
+    """CSP sources for the inline scripts of the built index.html (recomputed when a build replaces the file)."""
+    with open(path, "rb") as index:
+        html = index.read()
+    return tuple(f"'sha256-{base64.b64encode(hashlib.sha256(body).digest()).decode()}'" for body in INLINE_SCRIPT.findall(html))

@@ -75,7 +75,19 @@ class ProviderDocumentType(relay.Node):
 
     @strawberry_django.field(only=["file"])
     def url(self) -> str:
-        return self.file.url
+        """A signed, expiring link that downloads the file (never rendered inline on a web origin)."""
+        return document_url(self.file)
+
+
+def document_url(file) -> str:
+    storage = file.storage
+    if hasattr(storage, "bucket_name"):  # S3 (django-storages): S3 answers with the download headers itself
+        name = file.name.rsplit("/", 1)[-1]
+        return storage.url(
+            file.name,
+            parameters={"ResponseContentDisposition": f'attachment; filename="{name}"', "ResponseContentType": "application/octet-stream"},
+        )
+    return file.url  # the local signer: marketplace/local_media.py sends the same headers
 
 
 @strawberry_django.type(ProviderProfile, name="ProviderProfile")

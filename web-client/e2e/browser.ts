@@ -31,17 +31,35 @@ export interface TrackedPage {
   page: Page;
   /** Console errors and uncaught exceptions seen by the page (the client must produce none). */
   consoleErrors: string[];
+  /** Content-Security-Policy violations in this context (closing the context fails if any). */
+  violations: string[];
 }
 
 export async function openPage(browser: Browser, viewport = DESKTOP): Promise<TrackedPage> {
   const context = await browser.newContext({ viewport, isMobile: viewport.width < 600, hasTouch: viewport.width < 600 });
+  // Every page of the suite runs under the real Content-Security-Policy: any violation fails the test that caused it
+  // when it closes its context (the browser reports each one as a `securitypolicyviolation` event and a console error).
+  const violations: string[] = [];
+  await context.addInitScript(() =>
+    document.addEventListener("securitypolicyviolation", (event) =>
+      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"} on ${location.pathname}`),
+    ),
+  );
+  context.on("console", (message) => {
+    if (/CSP violation|Content Security Policy/.test(message.text())) violations.push(message.text());
+  });
+  const close = context.close.bind(context);
+  context.close = async (options) => {
+    await close(options);
+    if (violations.length) throw new Error(`Content-Security-Policy violations:\n${violations.join("\n")}`);
+  };
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error") consoleErrors.push(message.text());
   });
   page.on("pageerror", (error) => consoleErrors.push(String(error)));
-  return { context, page, consoleErrors };
+  return { context, page, consoleErrors, violations };
 }
 
 export async function screenshot(page: Page, name: string) {

@@ -435,4 +435,18 @@ print("ok")`);
       await context.close();
     }
   });
+  it("runs under a Content-Security-Policy that refuses injected script, and the suite sees every violation", async () => {
+    const { page, context, violations } = await openPage(browser);
+    await page.goto(`${base}/services`);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Services");
+    await page.evaluate(() => {
+      const injected = document.createElement("script");
+      injected.textContent = "window.__injected = true";
+      document.body.append(injected);
+    });
+    await expect.poll(() => violations.join("\n")).toMatch(/script-src/);
+    expect(await page.evaluate(() => (window as { __injected?: boolean }).__injected ?? false)).toBe(false);
+    violations.length = 0; // seen and expected: this context may close cleanly
+    await context.close();
+  });
 });
