@@ -89,7 +89,7 @@ def test_home_page_resolves_internal_links_to_client_paths(demo_content, gql):
     blocks = gql(PAGE, {"path": "/"}).data["page"]["blocks"]
 
     rich_text = next(block for block in blocks if block["__typename"] == "RichTextBlock")
-    assert '<a href="/become-a-provider/">' in rich_text["html"]
+    assert '<a href="/become-a-provider/" rel="noopener noreferrer">' in rich_text["html"]
     assert "linktype" not in rich_text["html"]
     band = next(block for block in blocks if block["__typename"] == "CallToActionBlock")
     assert band["callToAction"] == {"label": "Become a provider", "url": "/become-a-provider/", "isExternal": False}
