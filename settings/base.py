@@ -263,6 +263,8 @@ STRAWBERRY_DJANGO = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "ServeFlow"
+# No avatars from gravatar.com: staff email hashes stay with us (and the admin's CSP allows no third-party images).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Absolute URLs Wagtail builds without a request (admin emails, renditions outside GraphQL).
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=LOCAL_ORIGINS[0])
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

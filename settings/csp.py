@@ -93,6 +93,13 @@ class PolicyByPath(CSPMiddleware):
     """django-csp's middleware, with the base policy chosen by `policy_for`; views still add to it with
     django-csp's `_csp_update` / `_csp_replace` (the client's index adds its inline script's hash)."""
 
+    def process_response(self, request, response):
+        if request.path_info.startswith("/cms/") and "Content-Security-Policy" in response:
+            # Wagtail renders a page preview by running a request for the page's own path through the middleware;
+            # that inner pass gave the response the client's policy, but it is shown in the admin.
+            del response["Content-Security-Policy"]
+        return super().process_response(request, response)
+
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
         if not report_only and parts.config is None:

@@ -108,3 +108,15 @@ def test_s3_document_links_ask_s3_for_a_download():
     url = document_url(file)  # presigning is local: the storage is never contacted
     assert "response-content-disposition=attachment" in url
     assert "Signature=" in url
+
+
+def test_a_page_preview_in_the_admin_carries_the_admin_policy(db, built_client, make_user):
+    from cms import demo
+    from marketplace.accounts.models import Role
+
+    home = demo.load_content()
+    admin = Client()
+    admin.force_login(make_user(Role.ADMIN))
+    response = admin.get(f"/cms/pages/{home.pk}/view_draft/")
+    assert response.status_code == 200
+    assert directives(response)["frame-src"] == ["'self'"]  # the preview frame of the client's route
