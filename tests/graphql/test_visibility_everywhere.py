@@ -8,6 +8,7 @@ rows of a type without going through the type's rule fails `test_every_path_retu
 from __future__ import annotations
 
 import base64
+import json
 
 import pytest
 import strawberry
@@ -174,6 +175,10 @@ def _found(value, into: list[tuple[str, str]]) -> None:
             _found(inner, into)
 
 
+# The bid amounts of the world (tests/graphql/conftest.py) that each provider must never see: the other's.
+RIVALS_BIDS = {"provider": (420_000, 300_000), "other_provider": (450_000, 310_000)}
+
+
 @pytest.mark.parametrize("actor", ACTORS)
 @pytest.mark.parametrize("root", ROOTS)
 def test_every_path_returns_only_visible_rows(gql, token_for, world, settings, root, actor):
@@ -190,11 +195,15 @@ def test_every_path_returns_only_visible_rows(gql, token_for, world, settings, r
     for arg_name, type_names in id_args.items():
         variable_sets = [v | {arg_name: relay.to_base64(t, pk)} for v in variable_sets for t in type_names for pk in every_row(t)]
     seen: list[tuple[str, str]] = []
+    rivals_amounts = RIVALS_BIDS.get(actor, ())
     for variables in variable_sets:
         result = gql(query, variables, token=token)
         assert result.status == 200, result.body
         assert "Unexpected error." not in str(result.errors), result.errors
         _found(result.data, seen)
+        # Must show 2: a provider never sees a rival's bid amount, whatever the path (audit, notifications, dashboards).
+        for amount in rivals_amounts:
+            assert str(amount) not in json.dumps(result.body), f"{root} showed {actor} a rival's bid amount {amount}"
     for type_name, pk in seen:
         assert pk in allowed(type_name, viewer), f"{root} showed {type_name}:{pk} to {actor}"
         if type_name in POLICY:
