@@ -96,3 +96,6 @@ LOGGING = {
 MIDDLEWARE = [MIDDLEWARE[0], "realtime.health.health_check_middleware", *MIDDLEWARE[1:]]
 # Real money only: the offline gateway refuses to run here, so STRIPE_SECRET_KEY must be set.
 OFFLINE_PAYMENTS_ALLOWED = False
+# A Stripe key without the webhook secret would take payments whose confirmations /webhooks/stripe/ cannot verify.
+if STRIPE_SECRET_KEY and not STRIPE_WEBHOOK_SECRET:
+    raise ImproperlyConfigured("STRIPE_WEBHOOK_SECRET must be set when STRIPE_SECRET_KEY is.")

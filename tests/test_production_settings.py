@@ -64,6 +64,12 @@ def test_production_refuses_introspection_and_hides_field_suggestions():
     assert "Did you mean" not in result.stdout and "mee" in result.stdout
 
 
+def test_production_refuses_a_stripe_key_without_its_webhook_secret():
+    result = run(["manage.py", "check"], SAMPLE_ENV | {"STRIPE_SECRET_KEY": "sk_live_x", "STRIPE_WEBHOOK_SECRET": ""})
+    assert result.returncode != 0 and "STRIPE_WEBHOOK_SECRET must be set" in result.stderr
+    assert run(["manage.py", "check"], SAMPLE_ENV | {"STRIPE_SECRET_KEY": "sk_live_x", "STRIPE_WEBHOOK_SECRET": "whsec_x"}).returncode == 0
+
+
 def test_production_refuses_to_start_without_a_media_bucket():
     result = run(["manage.py", "check"], SAMPLE_ENV | {"MEDIA_BUCKET": ""})
     assert result.returncode != 0 and "MEDIA_BUCKET must be set" in result.stderr

@@ -6,6 +6,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from marketplace.audit.services import record
+
 from . import vault
 from .models import GeminiKey
 
@@ -37,7 +39,18 @@ class GeminiKeyForm(WagtailAdminModelForm):
 
     def save(self, commit: bool = True):
         raw = self.cleaned_data.get("api_key")
+        adding = self.instance.pk is None
         if raw:
             vault.store_secret(self.instance, raw)
             self.instance.cooldown_until = None  # a new secret starts fresh
-        return super().save(commit=commit)
+        key = super().save(commit=commit)
+        if commit:
+            # Audited with the admin and their address; never the secret, only its last four characters.
+            record(
+                "ai.key_added" if adding else "ai.key_changed",
+                key,
+                actor=getattr(self, "for_user", None),
+                data={"label": key.label, "lastFour": key.last_four, "isActive": key.is_active, "secretReplaced": bool(raw),
+                      "changed": sorted(self.changed_data)},
+            )  # fmt: skip
+        return key

@@ -11,6 +11,7 @@ from django.test import Client
 from marketplace.accounts.models import Role, User
 from marketplace.ai import vault
 from marketplace.ai.models import AiCall, GeminiKey
+from marketplace.audit.models import AuditEntry
 
 from .gemini_server import Reply, answer, rate_limited, server_error
 
@@ -102,6 +103,9 @@ def test_admin_pages_show_only_the_last_four(make_user, caplog):
     assert response.status_code == 302, response.content[:2000]
     key = GeminiKey.objects.get()
     assert vault.reveal(key) == SECRETS[0] and key.last_four == "1111"
+    added = AuditEntry.objects.get(action="ai.key_added")
+    assert (added.actor, added.target_id, added.data["lastFour"]) == (admin, str(key.pk), "1111")
+    assert SECRETS[0] not in str(added.data)
     AiCall.objects.create(purpose="IMAGE_INTAKE", key=key, key_last_four="1111", outcome="SUCCESS", latency_ms=5)
 
     pages = [
